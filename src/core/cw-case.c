@@ -1,0 +1,494 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "cw-case"
+
+#include "cw-case.h"
+#include "cw-string.h"
+
+enum {
+  PROP_0,
+  /* string properties, kept in self->strings[] */
+  PROP_ID,
+  PROP_TITLE,
+  PROP_COUNTRY_CODE,
+  PROP_COUNTRY_NAME,
+  PROP_REGION,
+  PROP_OPENED,
+  PROP_CLOSED,
+  PROP_CLOSED_OUTCOME,
+  PROP_UA_NUMBER,
+  PROP_UA_ISSUED,
+  PROP_UA_DEADLINE,
+  PROP_SUMMARY,
+  PROP_BACKGROUND,
+  PROP_PUBLIC_ACTION,
+  PROP_SOLIDARITY,
+  PROP_MODIFIED,
+  PROP_UPDATED,
+  PROP_LAST_ACTIVITY,
+  N_STRING_PROPS,
+  PROP_KIND = N_STRING_PROPS,
+  PROP_TYPE,
+  PROP_STATUS,
+  PROP_UA_SEQUENCE,
+  PROP_HAS_DETAILS,
+  N_PROPS
+};
+
+struct _CwCase
+{
+  GObject parent_instance;
+
+  char *strings[N_STRING_PROPS];
+  CwCaseKind kind;
+  CwCaseType type;
+  CwCaseStatus status;
+  guint ua_sequence;
+  gboolean has_details;
+
+  GPtrArray *references;          /* CwReference */
+  GPtrArray *themes;              /* char * */
+  GPtrArray *people;              /* CwPerson */
+  CwDetention *detention;
+  GPtrArray *safety_notes;        /* char * */
+  CwContact *coordinator;
+  GPtrArray *holders;             /* CwContact */
+  GPtrArray *targets;             /* CwTarget */
+  GPtrArray *recommended_actions; /* char * */
+  GPtrArray *model_letters;       /* CwModelLetter */
+};
+
+G_DEFINE_FINAL_TYPE (CwCase, cw_case, G_TYPE_OBJECT)
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+set_string (CwCase     *self,
+            guint       prop_id,
+            const char *value)
+{
+  g_assert (prop_id > PROP_0 && prop_id < N_STRING_PROPS);
+
+  if (cw_set_string (&self->strings[prop_id], value))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
+}
+
+static void
+cw_case_finalize (GObject *object)
+{
+  CwCase *self = (CwCase *) object;
+
+  for (guint i = 0; i < N_STRING_PROPS; i++)
+    g_free (self->strings[i]);
+
+  g_clear_pointer (&self->references, g_ptr_array_unref);
+  g_clear_pointer (&self->themes, g_ptr_array_unref);
+  g_clear_pointer (&self->people, g_ptr_array_unref);
+  g_clear_pointer (&self->detention, cw_detention_free);
+  g_clear_pointer (&self->safety_notes, g_ptr_array_unref);
+  g_clear_pointer (&self->coordinator, cw_contact_free);
+  g_clear_pointer (&self->holders, g_ptr_array_unref);
+  g_clear_pointer (&self->targets, g_ptr_array_unref);
+  g_clear_pointer (&self->recommended_actions, g_ptr_array_unref);
+  g_clear_pointer (&self->model_letters, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (cw_case_parent_class)->finalize (object);
+}
+
+static void
+cw_case_get_property (GObject    *object,
+                      guint       prop_id,
+                      GValue     *value,
+                      GParamSpec *pspec)
+{
+  CwCase *self = CW_CASE (object);
+
+  if (prop_id > PROP_0 && prop_id < N_STRING_PROPS)
+    {
+      g_value_set_string (value, self->strings[prop_id]);
+      return;
+    }
+
+  switch (prop_id)
+    {
+    case PROP_KIND:
+      g_value_set_enum (value, self->kind);
+      break;
+    case PROP_TYPE:
+      g_value_set_enum (value, self->type);
+      break;
+    case PROP_STATUS:
+      g_value_set_enum (value, self->status);
+      break;
+    case PROP_UA_SEQUENCE:
+      g_value_set_uint (value, self->ua_sequence);
+      break;
+    case PROP_HAS_DETAILS:
+      g_value_set_boolean (value, self->has_details);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cw_case_set_property (GObject      *object,
+                      guint         prop_id,
+                      const GValue *value,
+                      GParamSpec   *pspec)
+{
+  CwCase *self = CW_CASE (object);
+
+  if (prop_id > PROP_0 && prop_id < N_STRING_PROPS)
+    {
+      set_string (self, prop_id, g_value_get_string (value));
+      return;
+    }
+
+  switch (prop_id)
+    {
+    case PROP_KIND:
+      cw_case_set_kind (self, g_value_get_enum (value));
+      break;
+    case PROP_TYPE:
+      cw_case_set_case_type (self, g_value_get_enum (value));
+      break;
+    case PROP_STATUS:
+      cw_case_set_status (self, g_value_get_enum (value));
+      break;
+    case PROP_UA_SEQUENCE:
+      cw_case_set_ua_sequence (self, g_value_get_uint (value));
+      break;
+    case PROP_HAS_DETAILS:
+      cw_case_set_has_details (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static GParamSpec *
+string_pspec (const char *name)
+{
+  return g_param_spec_string (name, NULL, NULL, NULL,
+                              G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+}
+
+static void
+cw_case_class_init (CwCaseClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  const GParamFlags flags = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+
+  object_class->finalize = cw_case_finalize;
+  object_class->get_property = cw_case_get_property;
+  object_class->set_property = cw_case_set_property;
+
+  properties[PROP_ID] = string_pspec ("id");
+  properties[PROP_TITLE] = string_pspec ("title");
+  properties[PROP_COUNTRY_CODE] = string_pspec ("country-code");
+  properties[PROP_COUNTRY_NAME] = string_pspec ("country-name");
+  properties[PROP_REGION] = string_pspec ("region");
+  properties[PROP_OPENED] = string_pspec ("opened");
+  properties[PROP_CLOSED] = string_pspec ("closed");
+  properties[PROP_CLOSED_OUTCOME] = string_pspec ("closed-outcome");
+  properties[PROP_UA_NUMBER] = string_pspec ("ua-number");
+  properties[PROP_UA_ISSUED] = string_pspec ("ua-issued");
+  properties[PROP_UA_DEADLINE] = string_pspec ("ua-deadline");
+  properties[PROP_SUMMARY] = string_pspec ("summary");
+  properties[PROP_BACKGROUND] = string_pspec ("background");
+  properties[PROP_PUBLIC_ACTION] = string_pspec ("public-action");
+  properties[PROP_SOLIDARITY] = string_pspec ("solidarity");
+  properties[PROP_MODIFIED] = string_pspec ("modified");
+  properties[PROP_UPDATED] = string_pspec ("updated");
+  properties[PROP_LAST_ACTIVITY] = string_pspec ("last-activity");
+  properties[PROP_KIND] =
+    g_param_spec_enum ("kind", NULL, NULL, CW_TYPE_CASE_KIND, CW_CASE_KIND_INDIVIDUAL, flags);
+  properties[PROP_TYPE] =
+    g_param_spec_enum ("case-type", NULL, NULL, CW_TYPE_CASE_TYPE, CW_CASE_TYPE_LONG_TERM, flags);
+  properties[PROP_STATUS] =
+    g_param_spec_enum ("status", NULL, NULL, CW_TYPE_CASE_STATUS, CW_CASE_STATUS_ACTIVE, flags);
+  properties[PROP_UA_SEQUENCE] =
+    g_param_spec_uint ("ua-sequence", NULL, NULL, 0, G_MAXUINT, 0, flags);
+  properties[PROP_HAS_DETAILS] =
+    g_param_spec_boolean ("has-details", NULL, NULL, FALSE, flags);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+cw_case_init (CwCase *self)
+{
+  self->references = g_ptr_array_new_with_free_func ((GDestroyNotify) cw_reference_free);
+  self->themes = g_ptr_array_new_with_free_func (g_free);
+  self->people = g_ptr_array_new_with_free_func ((GDestroyNotify) cw_person_free);
+  self->safety_notes = g_ptr_array_new_with_free_func (g_free);
+  self->holders = g_ptr_array_new_with_free_func ((GDestroyNotify) cw_contact_free);
+  self->targets = g_ptr_array_new_with_free_func ((GDestroyNotify) cw_target_free);
+  self->recommended_actions = g_ptr_array_new_with_free_func (g_free);
+  self->model_letters = g_ptr_array_new_with_free_func ((GDestroyNotify) cw_model_letter_free);
+}
+
+CwCase *
+cw_case_new (void)
+{
+  return g_object_new (CW_TYPE_CASE, NULL);
+}
+
+#define STRING_ACCESSORS(field, PROP)                               \
+  const char *                                                      \
+  cw_case_get_##field (CwCase *self)                                \
+  {                                                                 \
+    g_return_val_if_fail (CW_IS_CASE (self), NULL);                 \
+    return self->strings[PROP];                                     \
+  }                                                                 \
+                                                                    \
+  void                                                              \
+  cw_case_set_##field (CwCase *self, const char *value)             \
+  {                                                                 \
+    g_return_if_fail (CW_IS_CASE (self));                           \
+    set_string (self, PROP, value);                                 \
+  }
+
+STRING_ACCESSORS (id, PROP_ID)
+STRING_ACCESSORS (title, PROP_TITLE)
+STRING_ACCESSORS (country_code, PROP_COUNTRY_CODE)
+STRING_ACCESSORS (country_name, PROP_COUNTRY_NAME)
+STRING_ACCESSORS (region, PROP_REGION)
+STRING_ACCESSORS (opened, PROP_OPENED)
+STRING_ACCESSORS (closed, PROP_CLOSED)
+STRING_ACCESSORS (closed_outcome, PROP_CLOSED_OUTCOME)
+STRING_ACCESSORS (ua_number, PROP_UA_NUMBER)
+STRING_ACCESSORS (ua_issued, PROP_UA_ISSUED)
+STRING_ACCESSORS (ua_deadline, PROP_UA_DEADLINE)
+STRING_ACCESSORS (summary, PROP_SUMMARY)
+STRING_ACCESSORS (background, PROP_BACKGROUND)
+STRING_ACCESSORS (public_action, PROP_PUBLIC_ACTION)
+STRING_ACCESSORS (solidarity, PROP_SOLIDARITY)
+STRING_ACCESSORS (modified, PROP_MODIFIED)
+STRING_ACCESSORS (updated, PROP_UPDATED)
+STRING_ACCESSORS (last_activity, PROP_LAST_ACTIVITY)
+
+#undef STRING_ACCESSORS
+
+CwCaseKind
+cw_case_get_kind (CwCase *self)
+{
+  g_return_val_if_fail (CW_IS_CASE (self), CW_CASE_KIND_INDIVIDUAL);
+  return self->kind;
+}
+
+void
+cw_case_set_kind (CwCase     *self,
+                  CwCaseKind  kind)
+{
+  g_return_if_fail (CW_IS_CASE (self));
+
+  if (self->kind == kind)
+    return;
+  self->kind = kind;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KIND]);
+}
+
+CwCaseType
+cw_case_get_case_type (CwCase *self)
+{
+  g_return_val_if_fail (CW_IS_CASE (self), CW_CASE_TYPE_LONG_TERM);
+  return self->type;
+}
+
+void
+cw_case_set_case_type (CwCase     *self,
+                       CwCaseType  type)
+{
+  g_return_if_fail (CW_IS_CASE (self));
+
+  if (self->type == type)
+    return;
+  self->type = type;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TYPE]);
+}
+
+CwCaseStatus
+cw_case_get_status (CwCase *self)
+{
+  g_return_val_if_fail (CW_IS_CASE (self), CW_CASE_STATUS_ACTIVE);
+  return self->status;
+}
+
+void
+cw_case_set_status (CwCase       *self,
+                    CwCaseStatus  status)
+{
+  g_return_if_fail (CW_IS_CASE (self));
+
+  if (self->status == status)
+    return;
+  self->status = status;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS]);
+}
+
+guint
+cw_case_get_ua_sequence (CwCase *self)
+{
+  g_return_val_if_fail (CW_IS_CASE (self), 0);
+  return self->ua_sequence;
+}
+
+/* 0 means the document gave no sequence */
+void
+cw_case_set_ua_sequence (CwCase *self,
+                         guint   sequence)
+{
+  g_return_if_fail (CW_IS_CASE (self));
+
+  if (self->ua_sequence == sequence)
+    return;
+  self->ua_sequence = sequence;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UA_SEQUENCE]);
+}
+
+gboolean
+cw_case_get_has_details (CwCase *self)
+{
+  g_return_val_if_fail (CW_IS_CASE (self), FALSE);
+  return self->has_details;
+}
+
+void
+cw_case_set_has_details (CwCase   *self,
+                         gboolean  has_details)
+{
+  g_return_if_fail (CW_IS_CASE (self));
+
+  has_details = !!has_details;
+  if (self->has_details == has_details)
+    return;
+  self->has_details = has_details;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HAS_DETAILS]);
+}
+
+GPtrArray *
+cw_case_get_references (CwCase *self)
+{
+  g_return_val_if_fail (CW_IS_CASE (self), NULL);
+  return self->references;
+}
+
+GPtrArray *
+cw_case_get_themes (CwCase *self)
+{
+  g_return_val_if_fail (CW_IS_CASE (self), NULL);
+  return self->themes;
+}
+
+GPtrArray *
+cw_case_get_people (CwCase *self)
+{
+  g_return_val_if_fail (CW_IS_CASE (self), NULL);
+  return self->people;
+}
+
+CwDetention *
+cw_case_get_detention (CwCase *self)
+{
+  g_return_val_if_fail (CW_IS_CASE (self), NULL);
+  return self->detention;
+}
+
+/**
+ * cw_case_set_detention:
+ * @detention: (transfer full) (nullable): the detention details
+ */
+void
+cw_case_set_detention (CwCase      *self,
+                       CwDetention *detention)
+{
+  g_return_if_fail (CW_IS_CASE (self));
+
+  if (self->detention == detention)
+    return;
+  g_clear_pointer (&self->detention, cw_detention_free);
+  self->detention = detention;
+}
+
+GPtrArray *
+cw_case_get_safety_notes (CwCase *self)
+{
+  g_return_val_if_fail (CW_IS_CASE (self), NULL);
+  return self->safety_notes;
+}
+
+CwContact *
+cw_case_get_coordinator (CwCase *self)
+{
+  g_return_val_if_fail (CW_IS_CASE (self), NULL);
+  return self->coordinator;
+}
+
+/**
+ * cw_case_set_coordinator:
+ * @coordinator: (transfer full) (nullable): the country coordinator
+ */
+void
+cw_case_set_coordinator (CwCase    *self,
+                         CwContact *coordinator)
+{
+  g_return_if_fail (CW_IS_CASE (self));
+
+  if (self->coordinator == coordinator)
+    return;
+  g_clear_pointer (&self->coordinator, cw_contact_free);
+  self->coordinator = coordinator;
+}
+
+GPtrArray *
+cw_case_get_holders (CwCase *self)
+{
+  g_return_val_if_fail (CW_IS_CASE (self), NULL);
+  return self->holders;
+}
+
+GPtrArray *
+cw_case_get_targets (CwCase *self)
+{
+  g_return_val_if_fail (CW_IS_CASE (self), NULL);
+  return self->targets;
+}
+
+GPtrArray *
+cw_case_get_recommended_actions (CwCase *self)
+{
+  g_return_val_if_fail (CW_IS_CASE (self), NULL);
+  return self->recommended_actions;
+}
+
+GPtrArray *
+cw_case_get_model_letters (CwCase *self)
+{
+  g_return_val_if_fail (CW_IS_CASE (self), NULL);
+  return self->model_letters;
+}
+
+/**
+ * cw_case_update_summary_from:
+ * @other: a fresher copy of the same case
+ *
+ * Copies the fields the case list shows, notifying only those that changed,
+ * so that rows bound to @self follow a change made elsewhere.
+ */
+void
+cw_case_update_summary_from (CwCase *self,
+                             CwCase *other)
+{
+  g_return_if_fail (CW_IS_CASE (self));
+  g_return_if_fail (CW_IS_CASE (other));
+
+  g_object_freeze_notify (G_OBJECT (self));
+  for (guint i = PROP_ID + 1; i < N_STRING_PROPS; i++)
+    set_string (self, i, other->strings[i]);
+  cw_case_set_kind (self, other->kind);
+  cw_case_set_case_type (self, other->type);
+  cw_case_set_status (self, other->status);
+  cw_case_set_ua_sequence (self, other->ua_sequence);
+  g_object_thaw_notify (G_OBJECT (self));
+}

@@ -1,0 +1,86 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "cw-store.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  CW_STORE_CHANGE_CASE_ADDED,
+  CW_STORE_CHANGE_CASE_CHANGED,
+  CW_STORE_CHANGE_CASE_REMOVED,
+  CW_STORE_CHANGE_ENTRIES,
+} CwStoreChange;
+
+/* One step of the schema: run in one transaction, after a backup copy. */
+typedef struct {
+  int version;
+  const char *sql;
+} CwMigration;
+
+struct _CwStore
+{
+  GObject parent_instance;
+
+  char *path;
+  sqlite3 *db;
+  gboolean read_only;
+  char *read_only_reason;
+  int schema_version;
+
+  GHashTable *statements;   /* SQL text → sqlite3_stmt, reused */
+  guint transaction_depth;
+  GArray *pending_changes;  /* emitted when the outermost transaction commits */
+};
+
+/* cw-store.c */
+CwStore        *cw_store_open_with_migrations (const char         *path,
+                                               const CwMigration  *migrations,
+                                               guint               n_migrations,
+                                               GError            **error);
+sqlite3_stmt   *cw_store_prepare              (CwStore            *self,
+                                               const char         *sql,
+                                               GError            **error);
+gboolean        cw_store_step_done            (CwStore            *self,
+                                               sqlite3_stmt       *stmt,
+                                               GError            **error);
+void            cw_store_set_sqlite_error     (CwStore            *self,
+                                               GError            **error,
+                                               int                 rc,
+                                               const char         *what);
+gboolean        cw_store_check_writable       (CwStore            *self,
+                                               GError            **error);
+void            cw_store_queue_change         (CwStore            *self,
+                                               CwStoreChange       change,
+                                               const char         *id);
+gboolean        cw_store_exec                 (CwStore            *self,
+                                               const char         *sql,
+                                               GError            **error);
+
+void            cw_sql_bind_text              (sqlite3_stmt       *stmt,
+                                               int                 index,
+                                               const char         *text);
+char           *cw_sql_column_dup             (sqlite3_stmt       *stmt,
+                                               int                 column);
+
+/* cw-store-migrations.c */
+const CwMigration *cw_store_migrations        (guint              *n_migrations);
+gboolean        cw_store_migrate              (CwStore            *self,
+                                               const CwMigration  *migrations,
+                                               guint               n_migrations,
+                                               GError            **error);
+gboolean        cw_store_backup_to            (CwStore            *self,
+                                               const char         *dest_path,
+                                               GError            **error);
+
+/* cw-store-cases.c */
+gboolean        cw_store_reindex_case         (CwStore            *self,
+                                               CwCase             *kase,
+                                               GError            **error);
+gboolean        cw_store_touch_case           (CwStore            *self,
+                                               const char         *case_id,
+                                               GError            **error);
+
+G_END_DECLS

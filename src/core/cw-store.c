@@ -1,0 +1,603 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "cw-store"
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "cw-store-private.h"
+
+/*
+ * CwStore is the only place that speaks SQL. It owns the connection,
+ * brings the schema up to date, and reports what changed once a write has
+ * been committed, so views never show what a rollback took back.
+ */
+
+typedef struct {
+  CwStoreChange change;
+  char *id;
+} PendingChange;
+
+G_DEFINE_FINAL_TYPE (CwStore, cw_store, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (cw-store-error-quark, cw_store_error)
+
+enum {
+  PROP_0,
+  PROP_PATH,
+  PROP_READ_ONLY,
+  N_PROPS
+};
+
+enum {
+  CASE_ADDED,
+  CASE_CHANGED,
+  CASE_REMOVED,
+  ENTRIES_CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+#define BUSY_TIMEOUT_MS 5000
+
+static void
+pending_change_clear (gpointer data)
+{
+  PendingChange *pc = data;
+
+  g_free (pc->id);
+}
+
+void
+cw_sql_bind_text (sqlite3_stmt *stmt,
+                  int           index,
+                  const char   *text)
+{
+  if (text == NULL)
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+}
+
+char *
+cw_sql_column_dup (sqlite3_stmt *stmt,
+                   int           column)
+{
+  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
+}
+
+void
+cw_store_set_sqlite_error (CwStore     *self,
+                           GError     **error,
+                           int          rc,
+                           const char  *what)
+{
+  const char *detail = self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc);
+  CwStoreError code;
+
+  switch (rc & 0xff)
+    {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      code = CW_STORE_ERROR_BUSY;
+      detail = _("the database is in use by another program, perhaps another Casework window");
+      break;
+    case SQLITE_FULL:
+      code = CW_STORE_ERROR_FULL;
+      detail = _("the disk is full");
+      break;
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+      code = CW_STORE_ERROR_READ_ONLY;
+      detail = _("the database file cannot be written");
+      break;
+    case SQLITE_NOTADB:
+    case SQLITE_CORRUPT:
+      code = CW_STORE_ERROR_NOT_CASEWORK;
+      break;
+    case SQLITE_CONSTRAINT:
+      code = CW_STORE_ERROR_INVALID;
+      break;
+    case SQLITE_IOERR:
+    case SQLITE_CANTOPEN:
+      code = CW_STORE_ERROR_IO;
+      break;
+    default:
+      code = CW_STORE_ERROR_FAILED;
+    }
+
+  g_set_error (error, CW_STORE_ERROR, code, "%s: %s", what, detail);
+}
+
+gboolean
+cw_store_exec (CwStore     *self,
+               const char  *sql,
+               GError     **error)
+{
+  int rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      cw_store_set_sqlite_error (self, error, rc, _("Could not update the database"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* A cached statement, reset and with its bindings cleared. */
+sqlite3_stmt *
+cw_store_prepare (CwStore     *self,
+                  const char  *sql,
+                  GError     **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+  int rc;
+
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+
+  rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      cw_store_set_sqlite_error (self, error, rc, _("Could not read the database"));
+      return NULL;
+    }
+
+  g_hash_table_insert (self->statements, (gpointer) sql, stmt);
+  return stmt;
+}
+
+gboolean
+cw_store_step_done (CwStore       *self,
+                    sqlite3_stmt  *stmt,
+                    GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    {
+      cw_store_set_sqlite_error (self, error, rc, _("Could not save the change"));
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+gboolean
+cw_store_check_writable (CwStore  *self,
+                         GError  **error)
+{
+  if (!self->read_only)
+    return TRUE;
+
+  g_set_error_literal (error, CW_STORE_ERROR, CW_STORE_ERROR_READ_ONLY,
+                       self->read_only_reason);
+  return FALSE;
+}
+
+void
+cw_store_queue_change (CwStore       *self,
+                       CwStoreChange  change,
+                       const char    *id)
+{
+  PendingChange pc = { change, g_strdup (id) };
+
+  g_assert (self->transaction_depth > 0);
+
+  for (guint i = 0; i < self->pending_changes->len; i++)
+    {
+      PendingChange *other = &g_array_index (self->pending_changes, PendingChange, i);
+
+      if (other->change == change && g_strcmp0 (other->id, id) == 0)
+        {
+          g_free (pc.id);
+          return;
+        }
+    }
+
+  g_array_append_val (self->pending_changes, pc);
+}
+
+static void
+emit_pending_changes (CwStore *self)
+{
+  g_autoptr(GArray) changes = self->pending_changes;
+
+  self->pending_changes = g_array_new (FALSE, FALSE, sizeof (PendingChange));
+  g_array_set_clear_func (self->pending_changes, pending_change_clear);
+
+  for (guint i = 0; i < changes->len; i++)
+    {
+      PendingChange *pc = &g_array_index (changes, PendingChange, i);
+      guint signal_id = pc->change == CW_STORE_CHANGE_CASE_ADDED ? signals[CASE_ADDED]
+                      : pc->change == CW_STORE_CHANGE_CASE_CHANGED ? signals[CASE_CHANGED]
+                      : pc->change == CW_STORE_CHANGE_CASE_REMOVED ? signals[CASE_REMOVED]
+                      : signals[ENTRIES_CHANGED];
+
+      g_signal_emit (self, signal_id, 0, pc->id);
+    }
+}
+
+/**
+ * cw_store_begin:
+ *
+ * Starts a transaction, or a savepoint inside one already open, so that
+ * several writes land together or not at all.
+ */
+gboolean
+cw_store_begin (CwStore  *self,
+                GError  **error)
+{
+  g_return_val_if_fail (CW_IS_STORE (self), FALSE);
+
+  if (!cw_store_check_writable (self, error))
+    return FALSE;
+
+  if (!cw_store_exec (self, self->transaction_depth == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT cw_nested",
+                      error))
+    return FALSE;
+
+  self->transaction_depth++;
+  return TRUE;
+}
+
+gboolean
+cw_store_commit (CwStore  *self,
+                 GError  **error)
+{
+  g_return_val_if_fail (CW_IS_STORE (self), FALSE);
+  g_return_val_if_fail (self->transaction_depth > 0, FALSE);
+
+  if (self->transaction_depth > 1)
+    {
+      if (!cw_store_exec (self, "RELEASE cw_nested", error))
+        {
+          cw_store_rollback (self);
+          return FALSE;
+        }
+      self->transaction_depth--;
+      return TRUE;
+    }
+
+  if (!cw_store_exec (self, "COMMIT", error))
+    {
+      cw_store_rollback (self);
+      return FALSE;
+    }
+
+  self->transaction_depth = 0;
+  emit_pending_changes (self);
+  return TRUE;
+}
+
+void
+cw_store_rollback (CwStore *self)
+{
+  g_return_if_fail (CW_IS_STORE (self));
+  g_return_if_fail (self->transaction_depth > 0);
+
+  self->transaction_depth--;
+
+  if (self->transaction_depth > 0)
+    {
+      sqlite3_exec (self->db, "ROLLBACK TO cw_nested; RELEASE cw_nested", NULL, NULL, NULL);
+      return;
+    }
+
+  /* SQLite may already have rolled back on its own (disk full, I/O error). */
+  if (!sqlite3_get_autocommit (self->db))
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  g_array_set_size (self->pending_changes, 0);
+}
+
+static void
+finalize_statement (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+static void
+cw_store_finalize (GObject *object)
+{
+  CwStore *self = (CwStore *) object;
+
+  if (self->transaction_depth > 0)
+    g_critical ("Store closed with a transaction open; it is rolled back");
+
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  if (self->db != NULL)
+    sqlite3_close (self->db);
+  g_clear_pointer (&self->pending_changes, g_array_unref);
+  g_free (self->path);
+  g_free (self->read_only_reason);
+
+  G_OBJECT_CLASS (cw_store_parent_class)->finalize (object);
+}
+
+static void
+cw_store_get_property (GObject    *object,
+                       guint       prop_id,
+                       GValue     *value,
+                       GParamSpec *pspec)
+{
+  CwStore *self = CW_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_PATH:
+      g_value_set_string (value, self->path);
+      break;
+    case PROP_READ_ONLY:
+      g_value_set_boolean (value, self->read_only);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cw_store_class_init (CwStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = cw_store_finalize;
+  object_class->get_property = cw_store_get_property;
+
+  properties[PROP_PATH] =
+    g_param_spec_string ("path", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_READ_ONLY] =
+    g_param_spec_boolean ("read-only", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[CASE_ADDED] =
+    g_signal_new ("case-added", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+  signals[CASE_CHANGED] =
+    g_signal_new ("case-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+  signals[CASE_REMOVED] =
+    g_signal_new ("case-removed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+  signals[ENTRIES_CHANGED] =
+    g_signal_new ("entries-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+}
+
+static void
+cw_store_init (CwStore *self)
+{
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, finalize_statement);
+  self->pending_changes = g_array_new (FALSE, FALSE, sizeof (PendingChange));
+  g_array_set_clear_func (self->pending_changes, pending_change_clear);
+}
+
+/**
+ * cw_store_default_path:
+ *
+ * Where the user's database lives unless they pick another:
+ * `$CASEWORK_DB`, else `$XDG_DATA_HOME/casework/casework.db`.
+ */
+char *
+cw_store_default_path (void)
+{
+  const char *env = g_getenv ("CASEWORK_DB");
+
+  if (env != NULL && *env != '\0')
+    return g_strdup (env);
+
+  return g_build_filename (g_get_user_data_dir (), "casework", "casework.db", NULL);
+}
+
+static gboolean
+read_user_version (CwStore  *self,
+                   int      *version,
+                   int      *n_tables,
+                   GError  **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  /* Reading the header is the first thing that touches the file, so this is
+   * where a file that is not SQLite at all shows itself. */
+  stmt = cw_store_prepare (self, "PRAGMA user_version", error);
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      cw_store_set_sqlite_error (self, error, rc, _("Could not read the database"));
+      return FALSE;
+    }
+  *version = sqlite3_column_int (stmt, 0);
+  sqlite3_reset (stmt);
+
+  stmt = cw_store_prepare (self, "SELECT count(*) FROM sqlite_schema", error);
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      cw_store_set_sqlite_error (self, error, rc, _("Could not read the database"));
+      return FALSE;
+    }
+  *n_tables = sqlite3_column_int (stmt, 0);
+  sqlite3_reset (stmt);
+
+  return TRUE;
+}
+
+static gboolean
+open_connection (CwStore   *self,
+                 int        flags,
+                 GError   **error)
+{
+  int rc;
+
+  g_hash_table_remove_all (self->statements);
+  if (self->db != NULL)
+    {
+      sqlite3_close (self->db);
+      self->db = NULL;
+    }
+
+  rc = sqlite3_open_v2 (self->path, &self->db, flags | SQLITE_OPEN_NOFOLLOW, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, CW_STORE_ERROR, CW_STORE_ERROR_IO,
+                   _("Could not open the database “%s”: %s"),
+                   self->path, self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
+      return FALSE;
+    }
+
+  sqlite3_extended_result_codes (self->db, 1);
+  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
+  /* Turn off what a hostile database file could use against us. */
+  sqlite3_db_config (self->db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
+  sqlite3_db_config (self->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
+  sqlite3_db_config (self->db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, NULL);
+
+  return cw_store_exec (self, "PRAGMA foreign_keys = ON", error);
+}
+
+static gboolean
+open_read_only (CwStore  *self,
+                int       version,
+                GError  **error)
+{
+  if (!open_connection (self, SQLITE_OPEN_READONLY, error))
+    return FALSE;
+
+  self->read_only = TRUE;
+  self->schema_version = version;
+  self->read_only_reason =
+    g_strdup_printf (_("This database was written by a newer version of Casework "
+                       "(database version %d; this version knows up to %d). "
+                       "It is open read-only, so nothing in it changes."),
+                     version, CW_STORE_SCHEMA_VERSION);
+  g_message ("%s: %s", self->path, self->read_only_reason);
+  return TRUE;
+}
+
+CwStore *
+cw_store_open_with_migrations (const char         *path,
+                               const CwMigration  *migrations,
+                               guint               n_migrations,
+                               GError            **error)
+{
+  g_autoptr(CwStore) self = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *dir = NULL;
+  int version = 0, n_tables = 0;
+  int latest;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (n_migrations > 0, NULL);
+
+  self = g_object_new (CW_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+  latest = migrations[n_migrations - 1].version;
+
+  dir = g_path_get_dirname (path);
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, CW_STORE_ERROR, CW_STORE_ERROR_IO,
+                   _("Could not create the folder “%s”: %s"), dir, g_strerror (saved_errno));
+      return NULL;
+    }
+
+  if (!open_connection (self, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, error))
+    return NULL;
+
+  if (!read_user_version (self, &version, &n_tables, &local_error))
+    {
+      g_set_error (error, CW_STORE_ERROR, CW_STORE_ERROR_NOT_CASEWORK,
+                   _("“%s” is not a Casework database (%s); it was left as it is"),
+                   path, local_error->message);
+      return NULL;
+    }
+
+  if (version > latest)
+    {
+      if (!open_read_only (self, version, error))
+        return NULL;
+      return g_steal_pointer (&self);
+    }
+
+  if (version == 0 && n_tables > 0)
+    {
+      g_set_error (error, CW_STORE_ERROR, CW_STORE_ERROR_NOT_CASEWORK,
+                   _("“%s” is an SQLite database of another program, not a Casework database; "
+                     "it was left as it is"), path);
+      return NULL;
+    }
+
+  if (!cw_store_exec (self, "PRAGMA journal_mode = WAL", error) ||
+      !cw_store_exec (self, "PRAGMA synchronous = FULL", error))
+    return NULL;
+
+  self->schema_version = version;
+  if (!cw_store_migrate (self, migrations, n_migrations, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+/**
+ * cw_store_open:
+ * @path: the database file; created with the current schema if missing
+ *
+ * Opens a Casework database and brings its schema up to date. A database
+ * from a newer Casework opens read-only and is never altered.
+ */
+CwStore *
+cw_store_open (const char  *path,
+               GError     **error)
+{
+  const CwMigration *migrations;
+  guint n_migrations;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  migrations = cw_store_migrations (&n_migrations);
+  return cw_store_open_with_migrations (path, migrations, n_migrations, error);
+}
+
+const char *
+cw_store_get_path (CwStore *self)
+{
+  g_return_val_if_fail (CW_IS_STORE (self), NULL);
+  return self->path;
+}
+
+gboolean
+cw_store_get_read_only (CwStore *self)
+{
+  g_return_val_if_fail (CW_IS_STORE (self), TRUE);
+  return self->read_only;
+}
+
+const char *
+cw_store_get_read_only_reason (CwStore *self)
+{
+  g_return_val_if_fail (CW_IS_STORE (self), NULL);
+  return self->read_only_reason;
+}
+
+int
+cw_store_get_schema_version (CwStore *self)
+{
+  g_return_val_if_fail (CW_IS_STORE (self), 0);
+  return self->schema_version;
+}

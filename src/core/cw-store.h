@@ -1,0 +1,103 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "cw-case.h"
+#include "cw-entry.h"
+#include "cw-letter-template.h"
+#include "cw-profile.h"
+
+G_BEGIN_DECLS
+
+#define CW_TYPE_STORE (cw_store_get_type ())
+
+G_DECLARE_FINAL_TYPE (CwStore, cw_store, CW, STORE, GObject)
+
+/* The schema version this build writes. */
+#define CW_STORE_SCHEMA_VERSION 1
+
+#define CW_STORE_ERROR (cw_store_error_quark ())
+
+typedef enum {
+  CW_STORE_ERROR_FAILED,
+  CW_STORE_ERROR_NOT_CASEWORK,   /* the file is not a Casework database */
+  CW_STORE_ERROR_READ_ONLY,      /* opened read-only: written by a newer Casework */
+  CW_STORE_ERROR_NOT_FOUND,
+  CW_STORE_ERROR_INVALID,        /* a value the format does not allow */
+  CW_STORE_ERROR_BUSY,           /* locked by another program */
+  CW_STORE_ERROR_FULL,           /* the disk is full */
+  CW_STORE_ERROR_IO,
+} CwStoreError;
+
+GQuark       cw_store_error_quark           (void);
+
+char        *cw_store_default_path          (void);
+
+CwStore     *cw_store_open                  (const char        *path,
+                                             GError           **error);
+const char  *cw_store_get_path              (CwStore           *self);
+gboolean     cw_store_get_read_only         (CwStore           *self);
+const char  *cw_store_get_read_only_reason  (CwStore           *self);
+int          cw_store_get_schema_version    (CwStore           *self);
+
+gboolean     cw_store_begin                 (CwStore           *self,
+                                             GError           **error);
+gboolean     cw_store_commit                (CwStore           *self,
+                                             GError           **error);
+void         cw_store_rollback              (CwStore           *self);
+
+/* Cases */
+GPtrArray   *cw_store_list_cases            (CwStore           *self,
+                                             GError           **error);
+CwCase      *cw_store_load_case_summary     (CwStore           *self,
+                                             const char        *id,
+                                             GError           **error);
+CwCase      *cw_store_load_case             (CwStore           *self,
+                                             const char        *id,
+                                             GError           **error);
+gboolean     cw_store_save_case             (CwStore           *self,
+                                             CwCase            *kase,
+                                             GError           **error);
+gboolean     cw_store_delete_case           (CwStore           *self,
+                                             const char        *id,
+                                             GError           **error);
+gboolean     cw_store_has_case              (CwStore           *self,
+                                             const char        *id);
+guint        cw_store_count_cases           (CwStore           *self);
+GHashTable  *cw_store_search_cases          (CwStore           *self,
+                                             const char        *text,
+                                             GError           **error);
+
+/* Timeline */
+GPtrArray   *cw_store_list_entries          (CwStore           *self,
+                                             const char        *case_id,
+                                             GError           **error);
+CwEntry     *cw_store_load_entry            (CwStore           *self,
+                                             const char        *id,
+                                             GError           **error);
+gboolean     cw_store_save_entry            (CwStore           *self,
+                                             CwEntry           *entry,
+                                             GError           **error);
+gboolean     cw_store_delete_entry          (CwStore           *self,
+                                             const char        *id,
+                                             GError           **error);
+
+/* The group */
+CwProfile   *cw_store_load_profile          (CwStore           *self,
+                                             GError           **error);
+gboolean     cw_store_save_profile          (CwStore           *self,
+                                             const CwProfile   *profile,
+                                             GError           **error);
+
+/* Letter templates */
+GPtrArray   *cw_store_list_letter_templates (CwStore           *self,
+                                             GError           **error);
+gboolean     cw_store_save_letter_template  (CwStore           *self,
+                                             CwLetterTemplate  *tmpl,
+                                             GError           **error);
+gboolean     cw_store_delete_letter_template (CwStore          *self,
+                                             const char        *id,
+                                             GError           **error);
+
+G_END_DECLS
