@@ -2,6 +2,7 @@
 #define G_LOG_DOMAIN "cw-case"
 
 #include "cw-case.h"
+#include "cw-date.h"
 #include "cw-string.h"
 
 enum {
@@ -491,4 +492,74 @@ cw_case_update_summary_from (CwCase *self,
   cw_case_set_status (self, other->status);
   cw_case_set_ua_sequence (self, other->ua_sequence);
   g_object_thaw_notify (G_OBJECT (self));
+}
+
+/**
+ * cw_case_get_days_to_deadline:
+ * @today: the day to count from
+ * @days: (out): days left; 0 is today, negative has passed
+ *
+ * Returns: %TRUE if the case is an open urgent action with a deadline day
+ */
+gboolean
+cw_case_get_days_to_deadline (CwCase      *self,
+                              const GDate *today,
+                              int         *days)
+{
+  g_autoptr(GDate) deadline = NULL;
+  CwDate date;
+
+  g_return_val_if_fail (CW_IS_CASE (self), FALSE);
+  g_return_val_if_fail (today != NULL && days != NULL, FALSE);
+
+  if (self->type != CW_CASE_TYPE_URGENT_ACTION || self->status == CW_CASE_STATUS_CLOSED ||
+      !cw_date_parse (self->strings[PROP_UA_DEADLINE], &date, NULL) ||
+      date.precision != CW_DATE_PRECISION_DAY)
+    return FALSE;
+
+  deadline = g_date_new_dmy (date.day, date.month, date.year);
+  *days = g_date_days_between (today, deadline);
+  return TRUE;
+}
+
+static gboolean
+deadline_is_near (CwCase      *self,
+                  const GDate *today,
+                  int         *days)
+{
+  return cw_case_get_days_to_deadline (self, today, days) &&
+         *days >= 0 && *days <= CW_CASE_DEADLINE_SOON_DAYS;
+}
+
+/**
+ * cw_case_compare_for_list:
+ *
+ * The case list's order: urgent actions whose deadline is near come first,
+ * soonest first; then the most recently active; then by title.
+ */
+int
+cw_case_compare_for_list (CwCase      *a,
+                          CwCase      *b,
+                          const GDate *today)
+{
+  int days_a = 0, days_b = 0;
+  gboolean near_a, near_b;
+  int order;
+
+  g_return_val_if_fail (CW_IS_CASE (a) && CW_IS_CASE (b), 0);
+
+  near_a = deadline_is_near (a, today, &days_a);
+  near_b = deadline_is_near (b, today, &days_b);
+  if (near_a != near_b)
+    return near_a ? -1 : 1;
+  if (near_a && days_a != days_b)
+    return days_a < days_b ? -1 : 1;
+
+  /* Newest activity first; a case with none goes after those with some. */
+  order = g_strcmp0 (b->strings[PROP_LAST_ACTIVITY], a->strings[PROP_LAST_ACTIVITY]);
+  if (order != 0)
+    return order;
+
+  return g_utf8_collate (a->strings[PROP_TITLE] ? a->strings[PROP_TITLE] : "",
+                         b->strings[PROP_TITLE] ? b->strings[PROP_TITLE] : "");
 }

@@ -105,4 +105,13 @@ GPtrArray    *cw_case_get_model_letters   (CwCase       *self);
 void          cw_case_update_summary_from (CwCase       *self,
                                            CwCase       *other);
 
+/* How many days an open urgent action has left before its deadline. */
+#define CW_CASE_DEADLINE_SOON_DAYS 14
+gboolean      cw_case_get_days_to_deadline (CwCase      *self,
+                                            const GDate *today,
+                                            int         *days);
+int           cw_case_compare_for_list    (CwCase       *a,
+                                           CwCase       *b,
+                                           const GDate  *today);
+
 G_END_DECLS
