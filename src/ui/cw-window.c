@@ -1,0 +1,353 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "cw-window"
+
+#include <glib/gi18n.h>
+
+#include "cw-case-list.h"
+#include "cw-case-row.h"
+#include "cw-window.h"
+
+/*
+ * The main window: the case list in a sidebar beside the selected case.
+ * Below about 700 px the two fold into one column (AdwLeaflet).
+ */
+struct _CwWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  CwStore *store;
+  CwCaseList *cases;
+  GtkSortListModel *sorted;
+  GtkSingleSelection *selection;
+  GSettings *settings;
+
+  AdwToastOverlay *toast_overlay;
+  AdwLeaflet *leaflet;
+  GtkWidget *sidebar;
+  GtkWidget *content;
+  AdwWindowTitle *sidebar_title;
+  AdwWindowTitle *content_title;
+  GtkStack *sidebar_stack;
+  GtkListView *case_view;
+  GtkStack *content_stack;
+  AdwStatusPage *case_page;
+  AdwStatusPage *error_page;
+};
+
+G_DEFINE_FINAL_TYPE (CwWindow, cw_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static int
+compare_cases (gconstpointer a,
+               gconstpointer b,
+               gpointer      user_data)
+{
+  g_autoptr(GDate) today = g_date_new ();
+
+  g_date_set_time_t (today, time (NULL));
+  return cw_case_compare_for_list (CW_CASE ((gpointer) a), CW_CASE ((gpointer) b), today);
+}
+
+static void
+setup_row_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              gpointer                  user_data)
+{
+  gtk_list_item_set_child (item, cw_case_row_new ());
+}
+
+static void
+bind_row_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             gpointer                  user_data)
+{
+  cw_case_row_set_case (CW_CASE_ROW (gtk_list_item_get_child (item)),
+                        gtk_list_item_get_item (item));
+}
+
+static void
+unbind_row_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               gpointer                  user_data)
+{
+  cw_case_row_set_case (CW_CASE_ROW (gtk_list_item_get_child (item)), NULL);
+}
+
+static char *
+describe_case (CwCase *kase)
+{
+  const char *country = cw_case_get_country_name (kase);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  if (country != NULL && *country != '\0')
+    g_string_append_printf (text, "%s · ", country);
+  g_string_append_printf (text, "%s · %s",
+                          cw_case_type_to_label (cw_case_get_case_type (kase)),
+                          cw_case_status_to_label (cw_case_get_status (kase)));
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static void
+update_content (CwWindow *self)
+{
+  CwCase *kase = cw_window_get_selected_case (self);
+  guint n_cases = g_list_model_get_n_items (G_LIST_MODEL (self->cases));
+  g_autofree char *subtitle = NULL;
+
+  gtk_stack_set_visible_child_name (self->sidebar_stack, n_cases > 0 ? "list" : "none");
+  subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u case", "%u cases", n_cases), n_cases);
+  adw_window_title_set_subtitle (self->sidebar_title, subtitle);
+
+  if (kase == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->content_stack, n_cases > 0 ? "unselected" : "empty");
+      adw_window_title_set_title (self->content_title, "");
+      return;
+    }
+
+  {
+    g_autofree char *description = describe_case (kase);
+
+    adw_status_page_set_title (self->case_page, cw_case_get_title (kase));
+    adw_status_page_set_description (self->case_page, description);
+    adw_window_title_set_title (self->content_title, cw_case_get_title (kase));
+    gtk_stack_set_visible_child_name (self->content_stack, "case");
+  }
+}
+
+static void
+selection_changed_cb (CwWindow *self)
+{
+  update_content (self);
+
+  /* On a narrow window, picking a case shows it. */
+  if (cw_window_get_selected_case (self) != NULL)
+    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static void
+activate_cb (CwWindow    *self,
+             guint        position,
+             GtkListView *view)
+{
+  gtk_single_selection_set_selected (self->selection, position);
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static void
+items_changed_cb (CwWindow   *self,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  GListModel *model)
+{
+  update_content (self);
+}
+
+static void
+go_back_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  CwWindow *self = CW_WINDOW (widget);
+
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+show_open_error (CwWindow     *self,
+                 const GError *error)
+{
+  adw_status_page_set_description (self->error_page, error->message);
+  gtk_stack_set_visible_child_name (self->content_stack, "error");
+  gtk_stack_set_visible_child_name (self->sidebar_stack, "none");
+  adw_leaflet_set_visible_child (self->leaflet, self->content);
+}
+
+static void
+show_store (CwWindow *self)
+{
+  GtkListItemFactory *factory;
+  GtkSorter *sorter;
+
+  self->cases = cw_case_list_new (self->store);
+  sorter = GTK_SORTER (gtk_custom_sorter_new (compare_cases, NULL, NULL));
+  self->sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->cases)), sorter);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->sorted)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), NULL);
+  gtk_list_view_set_factory (self->case_view, factory);
+  g_object_unref (factory);
+  gtk_list_view_set_model (self->case_view, GTK_SELECTION_MODEL (self->selection));
+
+  g_signal_connect_object (self->selection, "notify::selected",
+                           G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->cases, "items-changed",
+                           G_CALLBACK (items_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->case_view, "activate",
+                           G_CALLBACK (activate_cb), self, G_CONNECT_SWAPPED);
+
+  if (cw_store_get_read_only (self->store))
+    {
+      AdwToast *toast = adw_toast_new (cw_store_get_read_only_reason (self->store));
+
+      adw_toast_set_timeout (toast, 0);
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+    }
+
+  update_content (self);
+}
+
+static void
+restore_size (CwWindow *self)
+{
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+}
+
+static gboolean
+cw_window_close_request (GtkWindow *window)
+{
+  CwWindow *self = CW_WINDOW (window);
+  int width, height;
+
+  gtk_window_get_default_size (window, &width, &height);
+  g_settings_delay (self->settings);
+  g_settings_set_int (self->settings, "window-width", width);
+  g_settings_set_int (self->settings, "window-height", height);
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+  g_settings_apply (self->settings);
+
+  return GTK_WINDOW_CLASS (cw_window_parent_class)->close_request (window);
+}
+
+static void
+cw_window_dispose (GObject *object)
+{
+  CwWindow *self = CW_WINDOW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), CW_TYPE_WINDOW);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->sorted);
+  g_clear_object (&self->cases);
+  g_clear_object (&self->store);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (cw_window_parent_class)->dispose (object);
+}
+
+static void
+cw_window_class_init (CwWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = cw_window_dispose;
+  window_class->close_request = cw_window_close_request;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/example/Casework/cw-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, CwWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, CwWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, CwWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, CwWindow, content);
+  gtk_widget_class_bind_template_child (widget_class, CwWindow, sidebar_title);
+  gtk_widget_class_bind_template_child (widget_class, CwWindow, content_title);
+  gtk_widget_class_bind_template_child (widget_class, CwWindow, sidebar_stack);
+  gtk_widget_class_bind_template_child (widget_class, CwWindow, case_view);
+  gtk_widget_class_bind_template_child (widget_class, CwWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, CwWindow, case_page);
+  gtk_widget_class_bind_template_child (widget_class, CwWindow, error_page);
+
+  gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.go-back", NULL);
+}
+
+static void
+cw_window_init (CwWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = g_settings_new (APP_ID);
+  restore_size (self);
+}
+
+/**
+ * cw_window_new:
+ * @store: (nullable): the open database, or %NULL if it could not be opened
+ * @open_error: (nullable): why it could not be opened
+ */
+CwWindow *
+cw_window_new (CwApplication *application,
+               CwStore       *store,
+               const GError  *open_error)
+{
+  CwWindow *self;
+
+  g_return_val_if_fail (application == NULL || CW_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (store != NULL || open_error != NULL, NULL);
+
+  self = g_object_new (CW_TYPE_WINDOW, "application", application, NULL);
+
+  if (store == NULL)
+    {
+      show_open_error (self, open_error);
+      return self;
+    }
+
+  self->store = g_object_ref (store);
+  show_store (self);
+  return self;
+}
+
+/**
+ * cw_window_get_case_model:
+ *
+ * Returns: (transfer none) (nullable): the cases as the sidebar lists them
+ */
+GListModel *
+cw_window_get_case_model (CwWindow *self)
+{
+  g_return_val_if_fail (CW_IS_WINDOW (self), NULL);
+  return self->selection != NULL ? G_LIST_MODEL (self->selection) : NULL;
+}
+
+CwCase *
+cw_window_get_selected_case (CwWindow *self)
+{
+  g_return_val_if_fail (CW_IS_WINDOW (self), NULL);
+
+  if (self->selection == NULL)
+    return NULL;
+  return gtk_single_selection_get_selected_item (self->selection);
+}
+
+void
+cw_window_select_case (CwWindow   *self,
+                       const char *id)
+{
+  guint n;
+
+  g_return_if_fail (CW_IS_WINDOW (self));
+  g_return_if_fail (self->selection != NULL);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CwCase) kase = g_list_model_get_item (G_LIST_MODEL (self->selection), i);
+
+      if (g_strcmp0 (cw_case_get_id (kase), id) == 0)
+        {
+          gtk_single_selection_set_selected (self->selection, i);
+          return;
+        }
+    }
+}
