@@ -244,6 +244,8 @@ cw_store_begin (CwStore  *self,
                       error))
     return FALSE;
 
+  if (self->transaction_depth > 0)
+    g_array_append_val (self->savepoint_marks, self->pending_changes->len);
   self->transaction_depth++;
   return TRUE;
 }
@@ -262,6 +264,7 @@ cw_store_commit (CwStore  *self,
           cw_store_rollback (self);
           return FALSE;
         }
+      g_array_set_size (self->savepoint_marks, self->savepoint_marks->len - 1);
       self->transaction_depth--;
       return TRUE;
     }
@@ -287,7 +290,12 @@ cw_store_rollback (CwStore *self)
 
   if (self->transaction_depth > 0)
     {
+      guint mark = g_array_index (self->savepoint_marks, guint, self->savepoint_marks->len - 1);
+
       sqlite3_exec (self->db, "ROLLBACK TO cw_nested; RELEASE cw_nested", NULL, NULL, NULL);
+      /* What was queued inside the savepoint was taken back with it. */
+      g_array_set_size (self->savepoint_marks, self->savepoint_marks->len - 1);
+      g_array_set_size (self->pending_changes, mark);
       return;
     }
 
@@ -315,6 +323,7 @@ cw_store_finalize (GObject *object)
   if (self->db != NULL)
     sqlite3_close (self->db);
   g_clear_pointer (&self->pending_changes, g_array_unref);
+  g_clear_pointer (&self->savepoint_marks, g_array_unref);
   g_free (self->path);
   g_free (self->read_only_reason);
 
@@ -378,6 +387,7 @@ cw_store_init (CwStore *self)
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, finalize_statement);
   self->pending_changes = g_array_new (FALSE, FALSE, sizeof (PendingChange));
   g_array_set_clear_func (self->pending_changes, pending_change_clear);
+  self->savepoint_marks = g_array_new (FALSE, FALSE, sizeof (guint));
 }
 
 /**
