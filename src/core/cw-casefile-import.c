@@ -1,0 +1,388 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "cw-casefile"
+
+#include <glib/gi18n-lib.h>
+
+#include "cw-casefile-import.h"
+
+/*
+ * Storing a document that has been read: all of it in one transaction, or
+ * none of it. A case already in the database is merged as the format's
+ * "Identity and re-import" section says: what the document carries
+ * replaces, what it leaves out is kept, and timeline entries merge by id.
+ */
+
+CwImportSummary *
+cw_import_summary_new (void)
+{
+  CwImportSummary *self = g_new0 (CwImportSummary, 1);
+
+  self->cases_added = g_ptr_array_new_with_free_func (g_free);
+  self->cases_updated = g_ptr_array_new_with_free_func (g_free);
+  self->case_ids = g_ptr_array_new_with_free_func (g_free);
+  return self;
+}
+
+void
+cw_import_summary_free (CwImportSummary *self)
+{
+  if (self == NULL)
+    return;
+  g_ptr_array_unref (self->cases_added);
+  g_ptr_array_unref (self->cases_updated);
+  g_ptr_array_unref (self->case_ids);
+  g_free (self);
+}
+
+typedef gpointer (*CopyFunc) (gconstpointer item);
+
+static void
+replace_list (GPtrArray *stored,
+              GPtrArray *incoming,
+              CopyFunc   copy)
+{
+  g_ptr_array_set_size (stored, 0);
+  for (guint i = 0; i < incoming->len; i++)
+    g_ptr_array_add (stored, copy (g_ptr_array_index (incoming, i)));
+}
+
+static gpointer
+copy_string (gconstpointer text)
+{
+  return g_strdup (text);
+}
+
+static gpointer
+copy_reference (gconstpointer item)
+{
+  return cw_reference_copy (item);
+}
+
+static gpointer
+copy_person (gconstpointer item)
+{
+  return cw_person_copy (item);
+}
+
+static gpointer
+copy_contact (gconstpointer item)
+{
+  return cw_contact_copy (item);
+}
+
+static gpointer
+copy_target (gconstpointer item)
+{
+  return cw_target_copy (item);
+}
+
+static gpointer
+copy_model_letter (gconstpointer item)
+{
+  return cw_model_letter_copy (item);
+}
+
+static CwContact *
+find_contact (GPtrArray  *contacts,
+              const char *name)
+{
+  for (guint i = 0; i < contacts->len; i++)
+    {
+      CwContact *contact = g_ptr_array_index (contacts, i);
+
+      if (g_strcmp0 (contact->name, name) == 0)
+        return contact;
+    }
+  return NULL;
+}
+
+/* A public document leaves out a holder's details; keep the ones we have. */
+static void
+keep_private_details (CwContact *incoming,
+                      CwContact *stored,
+                      gboolean   coordinator_only)
+{
+  if (stored == NULL)
+    return;
+
+  if (incoming->email == NULL)
+    incoming->email = g_strdup (stored->email);
+  if (incoming->phone == NULL)
+    incoming->phone = g_strdup (stored->phone);
+  if (coordinator_only)
+    return;
+
+  if (incoming->role == NULL)
+    incoming->role = g_strdup (stored->role);
+  if (incoming->organisation == NULL)
+    incoming->organisation = g_strdup (stored->organisation);
+  if (incoming->address == NULL)
+    incoming->address = g_strdupv (stored->address);
+  if (incoming->notes == NULL)
+    incoming->notes = g_strdup (stored->notes);
+}
+
+static void
+merge_contacts (CwCase         *stored,
+                CwCase         *doc,
+                CwCasefileParts parts,
+                gboolean        is_public)
+{
+  if (parts & CW_CASEFILE_HAS_COORDINATOR)
+    {
+      CwContact *coordinator = cw_contact_copy (cw_case_get_coordinator (doc));
+      CwContact *old = cw_case_get_coordinator (stored);
+
+      if (is_public && old != NULL && g_strcmp0 (old->name, coordinator->name) == 0)
+        keep_private_details (coordinator, old, TRUE);
+      cw_case_set_coordinator (stored, coordinator);
+    }
+
+  if (parts & CW_CASEFILE_HAS_HOLDERS)
+    {
+      g_autoptr(GPtrArray) old = g_ptr_array_new_with_free_func ((GDestroyNotify) cw_contact_free);
+      GPtrArray *holders = cw_case_get_holders (stored);
+
+      replace_list (old, holders, copy_contact);
+      replace_list (holders, cw_case_get_holders (doc), copy_contact);
+      if (is_public)
+        for (guint i = 0; i < holders->len; i++)
+          {
+            CwContact *holder = g_ptr_array_index (holders, i);
+
+            keep_private_details (holder, find_contact (old, holder->name), FALSE);
+          }
+    }
+}
+
+static void
+merge_case (CwCase         *stored,
+            CwCasefileCase *item,
+            gboolean        is_public)
+{
+  CwCase *doc = item->kase;
+  CwCasefileParts parts = item->parts;
+
+  cw_case_set_title (stored, cw_case_get_title (doc));
+  cw_case_set_country_code (stored, cw_case_get_country_code (doc));
+  cw_case_set_country_name (stored, cw_case_get_country_name (doc));
+  cw_case_set_summary (stored, cw_case_get_summary (doc));
+
+  if (parts & CW_CASEFILE_HAS_KIND)
+    cw_case_set_kind (stored, cw_case_get_kind (doc));
+  if (parts & CW_CASEFILE_HAS_TYPE)
+    cw_case_set_case_type (stored, cw_case_get_case_type (doc));
+  if (parts & CW_CASEFILE_HAS_STATUS)
+    cw_case_set_status (stored, cw_case_get_status (doc));
+  if (parts & CW_CASEFILE_HAS_MODIFIED)
+    cw_case_set_modified (stored, cw_case_get_modified (doc));
+  if (parts & CW_CASEFILE_HAS_URGENT_ACTION)
+    {
+      cw_case_set_ua_number (stored, cw_case_get_ua_number (doc));
+      cw_case_set_ua_issued (stored, cw_case_get_ua_issued (doc));
+      cw_case_set_ua_deadline (stored, cw_case_get_ua_deadline (doc));
+      cw_case_set_ua_sequence (stored, cw_case_get_ua_sequence (doc));
+    }
+  if (parts & CW_CASEFILE_HAS_REGION)
+    cw_case_set_region (stored, cw_case_get_region (doc));
+  if (parts & CW_CASEFILE_HAS_OPENED)
+    cw_case_set_opened (stored, cw_case_get_opened (doc));
+  if (parts & CW_CASEFILE_HAS_CLOSED)
+    {
+      cw_case_set_closed (stored, cw_case_get_closed (doc));
+      cw_case_set_closed_outcome (stored, cw_case_get_closed_outcome (doc));
+    }
+  if (parts & CW_CASEFILE_HAS_BACKGROUND)
+    cw_case_set_background (stored, cw_case_get_background (doc));
+  if (parts & CW_CASEFILE_HAS_DETENTION)
+    cw_case_set_detention (stored, cw_detention_copy (cw_case_get_detention (doc)));
+  if (parts & CW_CASEFILE_HAS_SAFETY)
+    {
+      cw_case_set_public_action (stored, cw_case_get_public_action (doc));
+      cw_case_set_solidarity (stored, cw_case_get_solidarity (doc));
+    }
+  /* A public document never carries safety notes: it cannot take them away. */
+  if ((parts & CW_CASEFILE_HAS_SAFETY_NOTES) && !is_public)
+    replace_list (cw_case_get_safety_notes (stored), cw_case_get_safety_notes (doc), copy_string);
+
+  if (parts & CW_CASEFILE_HAS_REFERENCES)
+    replace_list (cw_case_get_references (stored), cw_case_get_references (doc),
+                  copy_reference);
+  if (parts & CW_CASEFILE_HAS_THEMES)
+    replace_list (cw_case_get_themes (stored), cw_case_get_themes (doc), copy_string);
+  if (parts & CW_CASEFILE_HAS_PEOPLE)
+    replace_list (cw_case_get_people (stored), cw_case_get_people (doc),
+                  copy_person);
+  if (parts & CW_CASEFILE_HAS_TARGETS)
+    replace_list (cw_case_get_targets (stored), cw_case_get_targets (doc),
+                  copy_target);
+  if (parts & CW_CASEFILE_HAS_ACTIONS)
+    replace_list (cw_case_get_recommended_actions (stored),
+                  cw_case_get_recommended_actions (doc), copy_string);
+  if (parts & CW_CASEFILE_HAS_MODEL_LETTERS)
+    replace_list (cw_case_get_model_letters (stored), cw_case_get_model_letters (doc),
+                  copy_model_letter);
+
+  merge_contacts (stored, doc, parts, is_public);
+}
+
+static gboolean
+entries_equal (CwEntry *a,
+               CwEntry *b)
+{
+  return g_strcmp0 (cw_entry_get_date (a), cw_entry_get_date (b)) == 0 &&
+         cw_entry_get_category (a) == cw_entry_get_category (b) &&
+         g_strcmp0 (cw_entry_get_kind (a), cw_entry_get_kind (b)) == 0 &&
+         cw_entry_get_count (a) == cw_entry_get_count (b) &&
+         cw_entry_get_private (a) == cw_entry_get_private (b) &&
+         g_strcmp0 (cw_entry_get_title (a), cw_entry_get_title (b)) == 0 &&
+         g_strcmp0 (cw_entry_get_notes (a), cw_entry_get_notes (b)) == 0;
+}
+
+static gboolean
+import_entries (CwStore          *store,
+                CwCasefileCase   *item,
+                CwImportSummary  *summary,
+                GError          **error)
+{
+  for (guint i = 0; i < item->entries->len; i++)
+    {
+      CwEntry *entry = g_ptr_array_index (item->entries, i);
+      g_autoptr(CwEntry) stored = NULL;
+      g_autoptr(GError) local_error = NULL;
+
+      stored = cw_store_load_entry (store, cw_entry_get_id (entry), &local_error);
+      if (stored == NULL && !g_error_matches (local_error, CW_STORE_ERROR, CW_STORE_ERROR_NOT_FOUND))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+
+      if (stored != NULL && entries_equal (stored, entry) &&
+          g_strcmp0 (cw_entry_get_case_id (stored), cw_entry_get_case_id (entry)) == 0)
+        {
+          summary->entries_unchanged++;
+          continue;
+        }
+
+      if (!cw_store_save_entry (store, entry, error))
+        return FALSE;
+
+      if (stored != NULL)
+        summary->entries_updated++;
+      else
+        summary->entries_added++;
+    }
+  return TRUE;
+}
+
+static gboolean
+import_case (CwStore          *store,
+             CwCasefileCase   *item,
+             gboolean          is_public,
+             CwImportSummary  *summary,
+             GError          **error)
+{
+  const char *id = cw_case_get_id (item->kase);
+  g_autoptr(CwCase) stored = NULL;
+
+  if (cw_store_has_case (store, id))
+    {
+      stored = cw_store_load_case (store, id, error);
+      if (stored == NULL)
+        return FALSE;
+      merge_case (stored, item, is_public);
+      g_ptr_array_add (summary->cases_updated, g_strdup (cw_case_get_title (stored)));
+    }
+  else
+    {
+      stored = g_object_ref (item->kase);
+      g_ptr_array_add (summary->cases_added, g_strdup (cw_case_get_title (stored)));
+    }
+
+  g_ptr_array_add (summary->case_ids, g_strdup (id));
+  return cw_store_save_case (store, stored, error) &&
+         import_entries (store, item, summary, error);
+}
+
+static gboolean
+import_one (CwStore          *store,
+            CwCasefile       *casefile,
+            CwImportSummary  *summary,
+            guint            *done,
+            guint             total,
+            CwImportProgress  progress,
+            gpointer          progress_data,
+            GError          **error)
+{
+  gboolean is_public = casefile->scope == CW_CASEFILE_SCOPE_PUBLIC;
+
+  for (guint i = 0; i < casefile->cases->len; i++)
+    {
+      CwCasefileCase *item = g_ptr_array_index (casefile->cases, i);
+      g_autoptr(GError) local_error = NULL;
+
+      if (!import_case (store, item, is_public, summary, &local_error))
+        {
+          g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
+                                      _("%s:%d: the case “%s” could not be stored: "),
+                                      casefile->name, item->line,
+                                      cw_case_get_title (item->kase));
+          return FALSE;
+        }
+
+      *done += 1;
+      if (progress != NULL)
+        progress (*done, total, progress_data);
+    }
+  return TRUE;
+}
+
+/**
+ * cw_store_import_casefiles:
+ * @casefiles: (element-type CwCasefile): documents cw_casefile_read() accepted
+ * @dry_run: work out what would change, and change nothing
+ * @summary: (out caller-allocates): what was, or would be, added and updated
+ * @progress: (nullable): told after each case
+ *
+ * Stores every case of the documents in one transaction: on any error the
+ * database is left exactly as it was.
+ */
+gboolean
+cw_store_import_casefiles (CwStore          *store,
+                           GPtrArray        *casefiles,
+                           gboolean          dry_run,
+                           CwImportSummary  *summary,
+                           CwImportProgress  progress,
+                           gpointer          progress_data,
+                           GError          **error)
+{
+  guint done = 0, total = 0;
+
+  g_return_val_if_fail (CW_IS_STORE (store), FALSE);
+  g_return_val_if_fail (casefiles != NULL, FALSE);
+  g_return_val_if_fail (summary != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  for (guint i = 0; i < casefiles->len; i++)
+    total += ((CwCasefile *) g_ptr_array_index (casefiles, i))->cases->len;
+
+  if (!cw_store_begin (store, error))
+    return FALSE;
+
+  for (guint i = 0; i < casefiles->len; i++)
+    if (!import_one (store, g_ptr_array_index (casefiles, i), summary, &done, total,
+                     progress, progress_data, error))
+      {
+        cw_store_rollback (store);
+        return FALSE;
+      }
+
+  if (dry_run)
+    {
+      cw_store_rollback (store);
+      return TRUE;
+    }
+
+  return cw_store_commit (store, error);
+}

@@ -1,0 +1,66 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "cw-case.h"
+#include "cw-casefile.h"
+#include "cw-entry.h"
+
+G_BEGIN_DECLS
+
+/* Which parts of a case a document carried. On re-import, what a document
+ * carries replaces what is stored and what it leaves out is kept. */
+typedef enum {
+  CW_CASEFILE_HAS_KIND          = 1 << 0,
+  CW_CASEFILE_HAS_TYPE          = 1 << 1,
+  CW_CASEFILE_HAS_STATUS        = 1 << 2,
+  CW_CASEFILE_HAS_MODIFIED      = 1 << 3,
+  CW_CASEFILE_HAS_REFERENCES    = 1 << 4,
+  CW_CASEFILE_HAS_URGENT_ACTION = 1 << 5,
+  CW_CASEFILE_HAS_REGION        = 1 << 6,
+  CW_CASEFILE_HAS_THEMES        = 1 << 7,
+  CW_CASEFILE_HAS_OPENED        = 1 << 8,
+  CW_CASEFILE_HAS_CLOSED        = 1 << 9,
+  CW_CASEFILE_HAS_PEOPLE        = 1 << 10,
+  CW_CASEFILE_HAS_DETENTION     = 1 << 11,
+  CW_CASEFILE_HAS_BACKGROUND    = 1 << 12,
+  CW_CASEFILE_HAS_SAFETY        = 1 << 13,
+  CW_CASEFILE_HAS_SAFETY_NOTES  = 1 << 14,
+  CW_CASEFILE_HAS_COORDINATOR   = 1 << 15,
+  CW_CASEFILE_HAS_HOLDERS       = 1 << 16,
+  CW_CASEFILE_HAS_TARGETS       = 1 << 17,
+  CW_CASEFILE_HAS_ACTIONS       = 1 << 18,
+  CW_CASEFILE_HAS_MODEL_LETTERS = 1 << 19,
+} CwCasefileParts;
+
+typedef struct {
+  CwCase *kase;          /* title, country and summary are always there */
+  GPtrArray *entries;    /* CwEntry, in document order */
+  CwCasefileParts parts;
+  int line;
+} CwCasefileCase;
+
+typedef struct {
+  char *name;            /* how messages name the file */
+  char *version;
+  CwCasefileScope scope;
+  char *source_organisation;
+  GPtrArray *cases;      /* CwCasefileCase */
+  GPtrArray *warnings;   /* char *, "FILE:LINE: message" */
+} CwCasefile;
+
+CwCasefile *cw_casefile_read       (GBytes      *bytes,
+                                    const char  *name,
+                                    GError     **error);
+CwCasefile *cw_casefile_read_with_limit (GBytes  *bytes,
+                                         const char *name,
+                                         gsize    max_bytes,
+                                         GError **error);
+CwCasefile *cw_casefile_read_file  (GFile       *file,
+                                    GError     **error);
+void        cw_casefile_free       (CwCasefile  *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CwCasefile, cw_casefile_free)
+
+G_END_DECLS
