@@ -5,6 +5,7 @@
 #include <locale.h>
 #include <stdio.h>
 
+#include "cw-casefile.h"
 #include "cw-cli.h"
 
 /* casework-cli: the same core as the window, for scripts, tests and people
@@ -18,6 +19,8 @@ typedef struct {
 
 static const Command commands[] = {
   { "list", N_("List the cases as tab-separated values"), cw_cli_list },
+  { "import", N_("Import casefile documents"), cw_cli_import },
+  { "export", N_("Export cases as a casefile document"), cw_cli_export },
 };
 
 CwExit
@@ -29,6 +32,18 @@ cw_cli_usage_error (GOptionContext *context,
   g_printerr ("%s: %s\n", prgname, message);
   g_printerr (_("Try “%s --help” for more information.\n"), prgname);
   return CW_EXIT_USAGE;
+}
+
+/* Input that was refused exits 2; anything else that went wrong, 1. */
+CwExit
+cw_cli_exit_for_error (const GError *error)
+{
+  if (error->domain == CW_CASEFILE_ERROR)
+    return error->code == CW_CASEFILE_ERROR_IO ? CW_EXIT_FAILURE : CW_EXIT_REFUSED;
+  if (error->domain == CW_STORE_ERROR &&
+      (error->code == CW_STORE_ERROR_INVALID || error->code == CW_STORE_ERROR_NOT_FOUND))
+    return CW_EXIT_REFUSED;
+  return CW_EXIT_FAILURE;
 }
 
 CwStore *

@@ -22,7 +22,15 @@ CwStore *cw_cli_open_store  (const CwCliGlobals  *globals,
 CwExit   cw_cli_usage_error (GOptionContext      *context,
                              const char          *message);
 
+CwExit   cw_cli_exit_for_error (const GError     *error);
+
 CwExit   cw_cli_list        (const CwCliGlobals  *globals,
+                             int                  argc,
+                             char               **argv);
+CwExit   cw_cli_import      (const CwCliGlobals  *globals,
+                             int                  argc,
+                             char               **argv);
+CwExit   cw_cli_export      (const CwCliGlobals  *globals,
                              int                  argc,
                              char               **argv);
 

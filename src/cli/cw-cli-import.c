@@ -1,0 +1,94 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "casework-cli"
+
+#include <glib/gi18n-lib.h>
+
+#include "cw-casefile-import.h"
+#include "cw-cli.h"
+
+/* `import [--dry-run] FILE...`: every file is read and checked first; then
+ * all of them are stored in one transaction, or none. */
+
+static void
+print_titles (const char *label,
+              GPtrArray  *titles)
+{
+  for (guint i = 0; i < titles->len; i++)
+    g_print ("  %s %s\n", label, (const char *) g_ptr_array_index (titles, i));
+}
+
+static void
+print_summary (CwImportSummary *summary,
+               gboolean         dry_run)
+{
+  g_print (dry_run ? _("Would add %u cases and update %u; would add %u timeline entries "
+                       "and update %u.\n")
+                   : _("Added %u cases and updated %u; added %u timeline entries "
+                       "and updated %u.\n"),
+           summary->cases_added->len, summary->cases_updated->len,
+           summary->entries_added, summary->entries_updated);
+  print_titles (_("new:"), summary->cases_added);
+  print_titles (_("updated:"), summary->cases_updated);
+  if (dry_run)
+    g_print ("%s\n", _("Nothing was stored (--dry-run)."));
+}
+
+CwExit
+cw_cli_import (const CwCliGlobals  *globals,
+               int                  argc,
+               char               **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CwStore) store = NULL;
+  g_autoptr(GPtrArray) casefiles = g_ptr_array_new_with_free_func ((GDestroyNotify) cw_casefile_free);
+  g_autoptr(CwImportSummary) summary = cw_import_summary_new ();
+  gboolean dry_run = FALSE;
+  CwExit exit_code;
+  const GOptionEntry entries[] = {
+    { "dry-run", 'n', 0, G_OPTION_ARG_NONE, &dry_run,
+      N_("Show what would be added and updated, and store nothing"), NULL },
+    { NULL }
+  };
+
+  context = g_option_context_new (_("FILE…"));
+  g_option_context_set_summary (context, _("Import casefile documents. Cases already in the "
+                                           "database are updated: what a document carries "
+                                           "replaces what is stored, and nothing it leaves "
+                                           "out is lost."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_set_prgname ("casework-cli import");
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return cw_cli_usage_error (context, error->message);
+  if (argc < 2)
+    return cw_cli_usage_error (context, _("no file to import"));
+
+  for (int i = 1; i < argc; i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (argv[i]);
+      CwCasefile *casefile = cw_casefile_read_file (file, &error);
+
+      if (casefile == NULL)
+        {
+          g_printerr ("%s\n%s\n", error->message, _("Nothing was imported."));
+          return cw_cli_exit_for_error (error);
+        }
+
+      for (guint w = 0; w < casefile->warnings->len; w++)
+        g_printerr (_("%s (ignored)\n"), (const char *) g_ptr_array_index (casefile->warnings, w));
+      g_ptr_array_add (casefiles, casefile);
+    }
+
+  store = cw_cli_open_store (globals, &exit_code);
+  if (store == NULL)
+    return exit_code;
+
+  if (!cw_store_import_casefiles (store, casefiles, dry_run, summary, NULL, NULL, &error))
+    {
+      g_printerr ("%s\n%s\n", error->message, _("Nothing was imported."));
+      return cw_cli_exit_for_error (error);
+    }
+
+  print_summary (summary, dry_run);
+  return CW_EXIT_OK;
+}
