@@ -1,0 +1,305 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <string.h>
+
+#include "cw-store.h"
+
+/* casework-cli as a script would use it: exit codes, output, the database
+ * it picks. The binary under test comes from $CASEWORK_CLI. */
+
+typedef struct {
+  char *dir;
+  char *db;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("casework-cli-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->db = g_build_filename (f->dir, "casework.db", NULL);
+}
+
+static void
+remove_tree (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        remove_tree (path);
+      else
+        g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  remove_tree (f->dir);
+  g_free (f->db);
+  g_free (f->dir);
+}
+
+/* Runs the CLI; returns its exit status and fills @out and @err. */
+static int
+run_cli (const char * const  *args,
+         const char          *env_db,
+         char               **out,
+         char               **err)
+{
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  const char *cli = g_getenv ("CASEWORK_CLI");
+
+  g_assert_nonnull (cli);
+  g_ptr_array_add (argv, (gpointer) cli);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  if (env_db != NULL)
+    g_subprocess_launcher_setenv (launcher, "CASEWORK_DB", env_db, TRUE);
+  else
+    g_subprocess_launcher_unsetenv (launcher, "CASEWORK_DB");
+
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, out, err, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (process));
+  return g_subprocess_get_exit_status (process);
+}
+
+static void
+add_case (CwStore      *store,
+          const char   *title,
+          CwCaseType    type,
+          CwCaseStatus  status,
+          const char   *country)
+{
+  g_autoptr(CwCase) kase = cw_case_new ();
+  g_autoptr(GError) error = NULL;
+
+  cw_case_set_title (kase, title);
+  cw_case_set_case_type (kase, type);
+  cw_case_set_status (kase, status);
+  cw_case_set_country_code (kase, country);
+  cw_store_save_case (store, kase, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_version (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autofree char *out = NULL, *err = NULL;
+  const char *args[] = { "--version", NULL };
+
+  g_assert_cmpint (run_cli (args, NULL, &out, &err), ==, 0);
+  g_assert_cmpstr (out, ==, "casework-cli " PACKAGE_VERSION "\n");
+}
+
+static void
+test_help (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autofree char *out = NULL, *err = NULL;
+  const char *args[] = { "--help", NULL };
+
+  g_assert_cmpint (run_cli (args, NULL, &out, &err), ==, 0);
+  g_assert_nonnull (strstr (out, "--db"));
+  g_assert_nonnull (strstr (out, "list"));
+}
+
+static void
+test_list_empty (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *out = NULL, *err = NULL;
+  const char *args[] = { "--db", f->db, "list", NULL };
+
+  g_assert_cmpint (run_cli (args, NULL, &out, &err), ==, 0);
+  g_assert_cmpstr (out, ==, "id\ttitle\ttype\tstatus\tcountry\tupdated\n");
+  g_assert_true (g_file_test (f->db, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_list_filled (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(CwStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL, *err = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_auto(GStrv) fields = NULL;
+  const char *args[] = { "--db", f->db, "list", NULL };
+
+  store = cw_store_open (f->db, &error);
+  g_assert_no_error (error);
+  add_case (store, "Marisol Quintero Vargas", CW_CASE_TYPE_LONG_TERM, CW_CASE_STATUS_ACTIVE, "CO");
+  add_case (store, "Seven students\tof the\nFree Press Society", CW_CASE_TYPE_URGENT_ACTION,
+            CW_CASE_STATUS_CLOSED, "XX");
+  g_clear_object (&store);
+
+  g_assert_cmpint (run_cli (args, NULL, &out, &err), ==, 0);
+  lines = g_strsplit (out, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 4);  /* header, two cases, "" */
+  g_assert_cmpstr (lines[0], ==, "id\ttitle\ttype\tstatus\tcountry\tupdated");
+  g_assert_cmpstr (lines[3], ==, "");
+
+  fields = g_strsplit (lines[1], "\t", -1);
+  g_assert_cmpuint (g_strv_length (fields), ==, 6);
+  g_assert_true (g_uuid_string_is_valid (fields[0]));
+  g_assert_cmpstr (fields[1], ==, "Marisol Quintero Vargas");
+  g_assert_cmpstr (fields[2], ==, "long-term");
+  g_assert_cmpstr (fields[3], ==, "active");
+  g_assert_cmpstr (fields[4], ==, "CO");
+  g_assert_cmpuint (strlen (fields[5]), ==, 20);
+  g_strfreev (fields);
+
+  /* A tab or a line break in a title cannot break the table. */
+  fields = g_strsplit (lines[2], "\t", -1);
+  g_assert_cmpuint (g_strv_length (fields), ==, 6);
+  g_assert_cmpstr (fields[1], ==, "Seven students\\tof the\\nFree Press Society");
+  g_assert_cmpstr (fields[2], ==, "urgent-action");
+  g_assert_cmpstr (fields[3], ==, "closed");
+}
+
+static void
+test_list_status (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(CwStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL, *err = NULL;
+  const char *args[] = { "--db", f->db, "list", "--status", "paused", NULL };
+
+  store = cw_store_open (f->db, &error);
+  g_assert_no_error (error);
+  add_case (store, "Active case", CW_CASE_TYPE_LONG_TERM, CW_CASE_STATUS_ACTIVE, "CO");
+  add_case (store, "Paused case", CW_CASE_TYPE_LONG_TERM, CW_CASE_STATUS_PAUSED, "CO");
+  g_clear_object (&store);
+
+  g_assert_cmpint (run_cli (args, NULL, &out, &err), ==, 0);
+  g_assert_nonnull (strstr (out, "Paused case"));
+  g_assert_null (strstr (out, "Active case"));
+}
+
+static void
+test_env_db (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(CwStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL, *err = NULL;
+  const char *args[] = { "list", NULL };
+
+  store = cw_store_open (f->db, &error);
+  g_assert_no_error (error);
+  add_case (store, "Found through CASEWORK_DB", CW_CASE_TYPE_LONG_TERM, CW_CASE_STATUS_ACTIVE, "CO");
+  g_clear_object (&store);
+
+  g_assert_cmpint (run_cli (args, f->db, &out, &err), ==, 0);
+  g_assert_nonnull (strstr (out, "Found through CASEWORK_DB"));
+}
+
+static void
+test_usage_errors (Fixture       *f,
+                   gconstpointer  data)
+{
+  const char *no_command[] = { "--db", f->db, NULL };
+  const char *unknown_command[] = { "--db", f->db, "frobnicate", NULL };
+  const char *unknown_option[] = { "--db", f->db, "--frobnicate", "list", NULL };
+  const char *bad_status[] = { "--db", f->db, "list", "--status", "finished", NULL };
+  const char *extra_argument[] = { "--db", f->db, "list", "extra", NULL };
+  const char *missing_value[] = { "--db", NULL };
+  const char * const *cases[] = {
+    no_command, unknown_command, unknown_option, bad_status, extra_argument, missing_value,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *out = NULL, *err = NULL;
+
+      g_assert_cmpint (run_cli (cases[i], NULL, &out, &err), ==, 64);
+      g_assert_cmpstr (out, ==, "");
+      g_assert_nonnull (strstr (err, "casework-cli"));
+    }
+}
+
+static void
+test_not_a_database (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *out = NULL, *err = NULL;
+  g_autofree char *after = NULL;
+  const char *text = "These are my meeting notes, not a database.\n";
+  const char *args[] = { "--db", f->db, "list", NULL };
+
+  g_assert_true (g_file_set_contents (f->db, text, -1, NULL));
+  g_assert_cmpint (run_cli (args, NULL, &out, &err), ==, 1);
+  g_assert_nonnull (strstr (err, "not a Casework database"));
+  g_assert_true (g_file_get_contents (f->db, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, text);
+}
+
+static void
+test_newer_database (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(CwStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL, *err = NULL;
+  const char *args[] = { "--db", f->db, "list", NULL };
+  sqlite3 *db;
+
+  store = cw_store_open (f->db, &error);
+  g_assert_no_error (error);
+  add_case (store, "Kept as it is", CW_CASE_TYPE_LONG_TERM, CW_CASE_STATUS_ACTIVE, "CO");
+  g_clear_object (&store);
+
+  g_assert_cmpint (sqlite3_open (f->db, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA user_version = 99", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  g_assert_cmpint (run_cli (args, NULL, &out, &err), ==, 0);
+  g_assert_nonnull (strstr (out, "Kept as it is"));
+  g_assert_nonnull (strstr (err, "newer version of Casework"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add ("/cli/version", Fixture, NULL, fixture_setup, test_version, fixture_teardown);
+  g_test_add ("/cli/help", Fixture, NULL, fixture_setup, test_help, fixture_teardown);
+  g_test_add ("/cli/list/empty", Fixture, NULL, fixture_setup, test_list_empty, fixture_teardown);
+  g_test_add ("/cli/list/filled", Fixture, NULL, fixture_setup, test_list_filled, fixture_teardown);
+  g_test_add ("/cli/list/status", Fixture, NULL, fixture_setup, test_list_status, fixture_teardown);
+  g_test_add ("/cli/database/from-environment", Fixture, NULL, fixture_setup, test_env_db,
+              fixture_teardown);
+  g_test_add ("/cli/database/not-a-database", Fixture, NULL, fixture_setup, test_not_a_database,
+              fixture_teardown);
+  g_test_add ("/cli/database/newer", Fixture, NULL, fixture_setup, test_newer_database,
+              fixture_teardown);
+  g_test_add ("/cli/usage-errors", Fixture, NULL, fixture_setup, test_usage_errors, fixture_teardown);
+
+  return g_test_run ();
+}
