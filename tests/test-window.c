@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <string.h>
 
+#include "cw-casefile-import.h"
 #include "cw-store.h"
-#include "cw-window.h"
+#include "cw-window-private.h"
 
 /* The window under a real (virtual) display: what the store holds reaches
  * the screen, and follows the store as it changes. */
@@ -107,6 +109,67 @@ find_visible_label (GtkWidget  *widget,
         return found;
     }
   return NULL;
+}
+
+typedef gboolean (*Condition) (Fixture *f);
+
+/* Runs the main loop until @condition holds, for at most ten seconds. */
+static gboolean
+wait_for (Fixture   *f,
+          Condition  condition)
+{
+  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (!condition (f) && g_get_monotonic_time () < end)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  return condition (f);
+}
+
+/* The message dialog the window shows, if any. */
+static AdwMessageDialog *
+find_dialog (Fixture *f)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)) &&
+          gtk_window_get_transient_for (window) == GTK_WINDOW (f->window))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+static gboolean
+dialog_shown (Fixture *f)
+{
+  return find_dialog (f) != NULL;
+}
+
+static char *
+write_file (Fixture    *f,
+            const char *name,
+            const char *contents)
+{
+  char *path = g_build_filename (f->dir, name, NULL);
+
+  g_assert_true (g_file_set_contents (path, contents, -1, NULL));
+  return path;
+}
+
+static char *
+sample_text (const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "samples", name, NULL);
+  char *text = NULL;
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  return text;
 }
 
 static void
@@ -243,6 +306,248 @@ test_open_error (Fixture       *f,
   g_assert_nonnull (find_visible_label (GTK_WIDGET (f->window), "“notes.txt” is not a Casework database"));
 }
 
+static gboolean
+has_one_case (Fixture *f)
+{
+  return g_list_model_get_n_items (cw_window_get_case_model (f->window)) == 1;
+}
+
+static gboolean
+has_two_cases (Fixture *f)
+{
+  return g_list_model_get_n_items (cw_window_get_case_model (f->window)) == 2;
+}
+
+static void
+test_try_samples (Fixture       *f,
+                  gconstpointer  data)
+{
+  open_window (f);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.try-samples", NULL);
+  g_assert_true (wait_for (f, has_two_cases));
+  g_assert_cmpuint (cw_store_count_cases (f->store), ==, 2);
+  g_assert_nonnull (cw_window_get_selected_case (f->window));
+  run_main_loop (200);
+  g_assert_nonnull (find_visible_label (GTK_WIDGET (f->window), "Marisol Quintero Vargas"));
+}
+
+static GPtrArray *
+files_of (const char *path)
+{
+  GPtrArray *files = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_ptr_array_add (files, g_file_new_for_path (path));
+  return files;
+}
+
+static void
+test_import_confirmed (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *text = sample_text ("long-term-case.xml");
+  g_autofree char *path = write_file (f, "long-term-case.xml", text);
+  g_autoptr(GPtrArray) files = files_of (path);
+  AdwMessageDialog *dialog;
+
+  open_window (f);
+  cw_window_import_files (f->window, files);
+
+  /* First the user sees what the file holds; nothing is stored yet. */
+  g_assert_true (wait_for (f, dialog_shown));
+  dialog = find_dialog (f);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Import “long-term-case.xml”?");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Marisol Quintero Vargas"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "6 new timeline entries"));
+  g_assert_cmpuint (cw_store_count_cases (f->store), ==, 0);
+
+  adw_message_dialog_response (dialog, "import");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_true (wait_for (f, has_one_case));
+  g_assert_cmpuint (cw_store_count_cases (f->store), ==, 1);
+  g_assert_cmpstr (cw_case_get_title (cw_window_get_selected_case (f->window)), ==,
+                   "Marisol Quintero Vargas");
+}
+
+static void
+test_import_cancelled (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *text = sample_text ("urgent-action.xml");
+  g_autofree char *path = write_file (f, "urgent-action.xml", text);
+  g_autoptr(GPtrArray) files = files_of (path);
+  AdwMessageDialog *dialog;
+
+  open_window (f);
+  cw_window_import_files (f->window, files);
+  g_assert_true (wait_for (f, dialog_shown));
+  dialog = find_dialog (f);
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  run_main_loop (300);
+
+  g_assert_cmpuint (cw_store_count_cases (f->store), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (cw_window_get_case_model (f->window)), ==, 0);
+}
+
+static void
+test_import_refused (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *text = sample_text ("long-term-case.xml");
+  g_autofree char *broken = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GPtrArray) files = NULL;
+  AdwMessageDialog *dialog;
+
+  /* A date that does not exist, deep in an otherwise good file. */
+  {
+    g_auto(GStrv) parts = g_strsplit (text, "date=\"2026-03-08\"", 2);
+    broken = g_strjoin ("date=\"2026-02-30\"", parts[0], parts[1], NULL);
+  }
+  path = write_file (f, "broken.xml", broken);
+  files = files_of (path);
+
+  open_window (f);
+  cw_window_import_files (f->window, files);
+  g_assert_true (wait_for (f, dialog_shown));
+  dialog = find_dialog (f);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "The Casefile Could Not Be Imported");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "2026-02-30 is not a real date"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Nothing was imported."));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_cmpuint (cw_store_count_cases (f->store), ==, 0);
+}
+
+static void
+import_sample (Fixture    *f,
+               const char *name)
+{
+  g_autofree char *text = sample_text (name);
+  g_autoptr(GBytes) bytes = g_bytes_new_take (g_steal_pointer (&text), strlen (text));
+  g_autoptr(GPtrArray) casefiles = g_ptr_array_new_with_free_func ((GDestroyNotify) cw_casefile_free);
+  g_autoptr(CwImportSummary) summary = cw_import_summary_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_ptr_array_add (casefiles, cw_casefile_read (bytes, name, &error));
+  g_assert_no_error (error);
+  cw_store_import_casefiles (f->store, casefiles, FALSE, summary, NULL, NULL, &error);
+  g_assert_no_error (error);
+}
+
+static char *export_path;
+
+static gboolean
+export_written (Fixture *f)
+{
+  return g_file_test (export_path, G_FILE_TEST_EXISTS);
+}
+
+static void
+test_export_scopes (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *full_path = g_build_filename (f->dir, "full.xml", NULL);
+  g_autofree char *public_path = g_build_filename (f->dir, "public.xml", NULL);
+  g_autoptr(GFile) full = g_file_new_for_path (full_path);
+  g_autoptr(GFile) public = g_file_new_for_path (public_path);
+  g_autofree char *full_text = NULL;
+  g_autofree char *public_text = NULL;
+
+  import_sample (f, "long-term-case.xml");
+  open_window (f);
+
+  cw_window_export_cases (f->window, NULL, CW_CASEFILE_SCOPE_FULL, full);
+  export_path = full_path;
+  g_assert_true (wait_for (f, export_written));
+  cw_window_export_cases (f->window, NULL, CW_CASEFILE_SCOPE_PUBLIC, public);
+  export_path = public_path;
+  g_assert_true (wait_for (f, export_written));
+  run_main_loop (200);
+
+  g_assert_true (g_file_get_contents (full_path, &full_text, NULL, NULL));
+  g_assert_true (g_file_get_contents (public_path, &public_text, NULL, NULL));
+  g_assert_nonnull (strstr (full_text, "Do not name the farming cooperative"));
+  g_assert_nonnull (strstr (full_text, "Interview with the local paper"));
+  g_assert_nonnull (strstr (full_text, "priya@example.org"));
+  /* What must not leave the group stays out of a public export. */
+  g_assert_nonnull (strstr (public_text, "scope=\"public\""));
+  g_assert_null (strstr (public_text, "Do not name the farming cooperative"));
+  g_assert_null (strstr (public_text, "Interview with the local paper"));
+  g_assert_null (strstr (public_text, "priya@example.org"));
+  g_assert_nonnull (strstr (public_text, "Marisol Quintero Vargas"));
+}
+
+static void
+test_hand_over (Fixture       *f,
+                gconstpointer  data)
+{
+  const char *id = "6f1d2c9e-4b7a-4e3f-8a21-93c0d5e7b184";
+  g_autofree char *path = g_build_filename (f->dir, "handover.xml", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CwCase) kase = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *today = NULL;
+  CwContact *previous, *next;
+  CwDate date;
+
+  import_sample (f, "long-term-case.xml");
+  open_window (f);
+
+  g_assert_true (cw_window_hand_over_case (f->window, id, "Sam Lee", file, &error));
+  g_assert_no_error (error);
+
+  cw_date_today (&date);
+  today = cw_date_to_iso (&date);
+  kase = cw_store_load_case (f->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (cw_case_get_holders (kase)->len, ==, 2);
+  previous = g_ptr_array_index (cw_case_get_holders (kase), 0);
+  next = g_ptr_array_index (cw_case_get_holders (kase), 1);
+  g_assert_cmpstr (previous->name, ==, "Priya Shah");
+  g_assert_cmpstr (previous->to, ==, today);
+  g_assert_cmpstr (next->name, ==, "Sam Lee");
+  g_assert_cmpstr (next->from, ==, today);
+
+  entries = cw_store_list_entries (f->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (entries->len, ==, 7);
+  g_assert_cmpstr (cw_entry_get_title (g_ptr_array_index (entries, 0)), ==,
+                   "Casefile handed over to Sam Lee");
+
+  /* The next holder gets everything, the handover included. */
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  g_assert_nonnull (strstr (text, "Casefile handed over to Sam Lee"));
+  g_assert_nonnull (strstr (text, "Do not name the farming cooperative"));
+  g_assert_nonnull (strstr (text, "<name>Sam Lee</name>"));
+}
+
+static void
+test_hand_over_fails_whole (Fixture       *f,
+                            gconstpointer  data)
+{
+  const char *id = "6f1d2c9e-4b7a-4e3f-8a21-93c0d5e7b184";
+  g_autofree char *path = g_build_filename (f->dir, "no-such-folder", "handover.xml", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CwCase) kase = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+
+  import_sample (f, "long-term-case.xml");
+  open_window (f);
+
+  g_assert_false (cw_window_hand_over_case (f->window, id, "Sam Lee", file, &error));
+  g_assert_nonnull (error);
+
+  /* The file could not be written, so the handover did not happen. */
+  kase = cw_store_load_case (f->store, id, NULL);
+  g_assert_cmpuint (cw_case_get_holders (kase)->len, ==, 1);
+  entries = cw_store_list_entries (f->store, id, NULL);
+  g_assert_cmpuint (entries->len, ==, 6);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -258,6 +563,21 @@ main (int   argc,
   g_test_add ("/window/narrow-window-folds", Fixture, NULL, fixture_setup,
               test_narrow_window_folds, fixture_teardown);
   g_test_add ("/window/open-error", Fixture, NULL, fixture_setup, test_open_error, fixture_teardown);
+
+  g_test_add ("/window/casefiles/try-samples", Fixture, NULL, fixture_setup, test_try_samples,
+              fixture_teardown);
+  g_test_add ("/window/casefiles/import-confirmed", Fixture, NULL, fixture_setup,
+              test_import_confirmed, fixture_teardown);
+  g_test_add ("/window/casefiles/import-cancelled", Fixture, NULL, fixture_setup,
+              test_import_cancelled, fixture_teardown);
+  g_test_add ("/window/casefiles/import-refused", Fixture, NULL, fixture_setup,
+              test_import_refused, fixture_teardown);
+  g_test_add ("/window/casefiles/export-scopes", Fixture, NULL, fixture_setup, test_export_scopes,
+              fixture_teardown);
+  g_test_add ("/window/casefiles/hand-over", Fixture, NULL, fixture_setup, test_hand_over,
+              fixture_teardown);
+  g_test_add ("/window/casefiles/hand-over-fails-whole", Fixture, NULL, fixture_setup,
+              test_hand_over_fails_whole, fixture_teardown);
 
   return g_test_run ();
 }

@@ -5,35 +5,12 @@
 
 #include "cw-case-list.h"
 #include "cw-case-row.h"
-#include "cw-window.h"
+#include "cw-window-private.h"
 
 /*
  * The main window: the case list in a sidebar beside the selected case.
  * Below about 700 px the two fold into one column (AdwLeaflet).
  */
-struct _CwWindow
-{
-  AdwApplicationWindow parent_instance;
-
-  CwStore *store;
-  CwCaseList *cases;
-  GtkSortListModel *sorted;
-  GtkSingleSelection *selection;
-  GSettings *settings;
-
-  AdwToastOverlay *toast_overlay;
-  AdwLeaflet *leaflet;
-  GtkWidget *sidebar;
-  GtkWidget *content;
-  AdwWindowTitle *sidebar_title;
-  AdwWindowTitle *content_title;
-  GtkStack *sidebar_stack;
-  GtkListView *case_view;
-  GtkStack *content_stack;
-  AdwStatusPage *case_page;
-  AdwStatusPage *error_page;
-};
-
 G_DEFINE_FINAL_TYPE (CwWindow, cw_window, ADW_TYPE_APPLICATION_WINDOW)
 
 static int
@@ -96,6 +73,7 @@ update_content (CwWindow *self)
   gtk_stack_set_visible_child_name (self->sidebar_stack, n_cases > 0 ? "list" : "none");
   subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u case", "%u cases", n_cases), n_cases);
   adw_window_title_set_subtitle (self->sidebar_title, subtitle);
+  gtk_widget_set_visible (self->case_menu_button, kase != NULL);
 
   if (kase == NULL)
     {
@@ -115,9 +93,24 @@ update_content (CwWindow *self)
 }
 
 static void
+update_actions (CwWindow *self)
+{
+  gboolean writable = self->store != NULL && !cw_store_get_read_only (self->store);
+  gboolean selected = cw_window_get_selected_case (self) != NULL;
+  gboolean any = self->cases != NULL && g_list_model_get_n_items (G_LIST_MODEL (self->cases)) > 0;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.try-samples", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-all", any);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-case", selected);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.handover-case", selected && writable);
+}
+
+static void
 selection_changed_cb (CwWindow *self)
 {
   update_content (self);
+  update_actions (self);
 
   /* On a narrow window, picking a case shows it. */
   if (cw_window_get_selected_case (self) != NULL)
@@ -141,6 +134,7 @@ items_changed_cb (CwWindow   *self,
                   GListModel *model)
 {
   update_content (self);
+  update_actions (self);
 }
 
 static void
@@ -201,6 +195,7 @@ show_store (CwWindow *self)
     }
 
   update_content (self);
+  update_actions (self);
 }
 
 static void
@@ -234,6 +229,8 @@ cw_window_dispose (GObject *object)
 {
   CwWindow *self = CW_WINDOW (object);
 
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), CW_TYPE_WINDOW);
   g_clear_object (&self->selection);
   g_clear_object (&self->sorted);
@@ -266,9 +263,14 @@ cw_window_class_init (CwWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CwWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, CwWindow, case_page);
   gtk_widget_class_bind_template_child (widget_class, CwWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, CwWindow, progress_revealer);
+  gtk_widget_class_bind_template_child (widget_class, CwWindow, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, CwWindow, case_menu_button);
 
   gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.go-back", NULL);
+
+  cw_window_casefiles_class_init (widget_class);
 }
 
 static void
@@ -276,8 +278,11 @@ cw_window_init (CwWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->cancellable = g_cancellable_new ();
   self->settings = g_settings_new (APP_ID);
   restore_size (self);
+  cw_window_casefiles_init (self);
+  update_actions (self);
 }
 
 /**
@@ -306,6 +311,29 @@ cw_window_new (CwApplication *application,
   self->store = g_object_ref (store);
   show_store (self);
   return self;
+}
+
+void
+cw_window_show_toast (CwWindow   *self,
+                      const char *title)
+{
+  g_return_if_fail (CW_IS_WINDOW (self));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
+}
+
+void
+cw_window_show_error (CwWindow   *self,
+                      const char *heading,
+                      const char *body)
+{
+  GtkWidget *dialog;
+
+  g_return_if_fail (CW_IS_WINDOW (self));
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /**
