@@ -282,6 +282,136 @@ test_newer_database (Fixture       *f,
   g_assert_nonnull (strstr (err, "newer version of Casework"));
 }
 
+static char *
+sample_path (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "..", "data", "samples", name, NULL);
+}
+
+static void
+test_import_and_export (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *long_term = sample_path ("long-term-case.xml");
+  g_autofree char *urgent = sample_path ("urgent-action.xml");
+  g_autofree char *exported = g_build_filename (f->dir, "export.xml", NULL);
+  g_autofree char *out = NULL, *err = NULL, *text = NULL;
+  const char *import_args[] = { "--db", f->db, "import", long_term, urgent, NULL };
+  const char *list_args[] = { "--db", f->db, "list", NULL };
+  const char *export_args[] = { "--db", f->db, "export", "--case",
+                                "6f1d2c9e-4b7a-4e3f-8a21-93c0d5e7b184", "--scope", "public",
+                                "-o", exported, NULL };
+
+  g_assert_cmpint (run_cli (import_args, NULL, &out, &err), ==, 0);
+  g_assert_nonnull (strstr (out, "Added 2 cases and updated 0; added 8 timeline entries"));
+  g_assert_nonnull (strstr (out, "new: Marisol Quintero Vargas"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli (list_args, NULL, &out, &err), ==, 0);
+  g_assert_nonnull (strstr (out, "6f1d2c9e-4b7a-4e3f-8a21-93c0d5e7b184\tMarisol Quintero Vargas\t"
+                                 "long-term\tactive\tCO\t"));
+  g_assert_nonnull (strstr (out, "Seven students of the Free Press Society\turgent-action"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli (export_args, NULL, &out, &err), ==, 0);
+  g_assert_true (g_file_get_contents (exported, &text, NULL, NULL));
+  g_assert_nonnull (strstr (text, "scope=\"public\""));
+  g_assert_nonnull (strstr (text, "Marisol Quintero Vargas"));
+  g_assert_null (strstr (text, "Seven students"));
+  g_assert_null (strstr (text, "Interview with the local paper"));   /* private */
+  g_assert_null (strstr (text, "Do not name the farming cooperative")); /* safety note */
+}
+
+static void
+test_export_to_stdout (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *urgent = sample_path ("urgent-action.xml");
+  g_autofree char *out = NULL, *err = NULL;
+  const char *import_args[] = { "--db", f->db, "import", urgent, NULL };
+  const char *export_args[] = { "--db", f->db, "export", NULL };
+
+  g_assert_cmpint (run_cli (import_args, NULL, &out, &err), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (export_args, NULL, &out, &err), ==, 0);
+  g_assert_true (g_str_has_prefix (out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<casefile"));
+  g_assert_nonnull (strstr (out, "<title>Seven students of the Free Press Society</title>"));
+  g_assert_true (g_str_has_suffix (out, "</casefile>\n"));
+}
+
+static void
+test_import_dry_run (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *long_term = sample_path ("long-term-case.xml");
+  g_autofree char *out = NULL, *err = NULL;
+  const char *args[] = { "--db", f->db, "import", "--dry-run", long_term, NULL };
+  const char *list_args[] = { "--db", f->db, "list", NULL };
+
+  g_assert_cmpint (run_cli (args, NULL, &out, &err), ==, 0);
+  g_assert_nonnull (strstr (out, "Would add 1 cases"));
+  g_assert_nonnull (strstr (out, "Nothing was stored"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli (list_args, NULL, &out, &err), ==, 0);
+  g_assert_cmpstr (out, ==, "id\ttitle\ttype\tstatus\tcountry\tupdated\n");
+}
+
+static void
+test_import_refused (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *long_term = sample_path ("long-term-case.xml");
+  g_autofree char *text = NULL, *broken = NULL, *out = NULL, *err = NULL;
+  g_autofree char *bad = g_build_filename (f->dir, "bad.xml", NULL);
+  g_auto(GStrv) parts = NULL;
+  const char *args[] = { "--db", f->db, "import", long_term, bad, NULL };
+  const char *list_args[] = { "--db", f->db, "list", NULL };
+
+  /* A good file and a bad one: the bad one stops both. */
+  g_assert_true (g_file_get_contents (long_term, &text, NULL, NULL));
+  parts = g_strsplit (text, "date=\"2026-02-10\"", 2);
+  broken = g_strjoin ("date=\"2026-13-45\"", parts[0], parts[1], NULL);
+  g_assert_true (g_file_set_contents (bad, broken, -1, NULL));
+
+  g_assert_cmpint (run_cli (args, NULL, &out, &err), ==, 2);
+  g_assert_nonnull (strstr (err, "bad.xml:"));
+  g_assert_nonnull (strstr (err, "the date 2026-13-45 of <entry> is not a real date"));
+  g_assert_nonnull (strstr (err, "Nothing was imported."));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli (list_args, NULL, &out, &err), ==, 0);
+  g_assert_cmpstr (out, ==, "id\ttitle\ttype\tstatus\tcountry\tupdated\n");
+}
+
+static void
+test_export_unknown_case (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *out = NULL, *err = NULL;
+  g_autofree char *target = g_build_filename (f->dir, "kept.xml", NULL);
+  g_autofree char *after = NULL;
+  const char *args[] = { "--db", f->db, "export", "--case",
+                         "00000000-0000-4000-8000-000000000000", "-o", target, NULL };
+  const char *bad_scope[] = { "--db", f->db, "export", "--scope", "secret", NULL };
+
+  /* An existing file is not replaced when the export fails. */
+  g_assert_true (g_file_set_contents (target, "keep me", -1, NULL));
+  g_assert_cmpint (run_cli (args, NULL, &out, &err), ==, 2);
+  g_assert_nonnull (strstr (err, "00000000-0000-4000-8000-000000000000"));
+  g_assert_true (g_file_get_contents (target, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, "keep me");
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli (bad_scope, NULL, &out, &err), ==, 64);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -300,6 +430,17 @@ main (int   argc,
   g_test_add ("/cli/database/newer", Fixture, NULL, fixture_setup, test_newer_database,
               fixture_teardown);
   g_test_add ("/cli/usage-errors", Fixture, NULL, fixture_setup, test_usage_errors, fixture_teardown);
+
+  g_test_add ("/cli/import-and-export", Fixture, NULL, fixture_setup, test_import_and_export,
+              fixture_teardown);
+  g_test_add ("/cli/export/stdout", Fixture, NULL, fixture_setup, test_export_to_stdout,
+              fixture_teardown);
+  g_test_add ("/cli/export/unknown-case", Fixture, NULL, fixture_setup, test_export_unknown_case,
+              fixture_teardown);
+  g_test_add ("/cli/import/dry-run", Fixture, NULL, fixture_setup, test_import_dry_run,
+              fixture_teardown);
+  g_test_add ("/cli/import/refused", Fixture, NULL, fixture_setup, test_import_refused,
+              fixture_teardown);
 
   return g_test_run ();
 }

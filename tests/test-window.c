@@ -413,7 +413,7 @@ test_import_refused (Fixture       *f,
   g_assert_true (wait_for (f, dialog_shown));
   dialog = find_dialog (f);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "The Casefile Could Not Be Imported");
-  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "2026-02-30 is not a real date"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "the date 2026-02-30 of <entry> is not a real date"));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Nothing was imported."));
   gtk_window_destroy (GTK_WINDOW (dialog));
   g_assert_cmpuint (cw_store_count_cases (f->store), ==, 0);

@@ -16,9 +16,9 @@
  * Reading a casefile document, defensively: the file may come from anyone.
  * The bytes are checked before parsing (size, compression, UTF-8); the
  * parser never loads DTDs or external entities, never substitutes entities,
- * and stops at the first entity declaration; the tree is validated against
- * data/casefile.rng; what the schema cannot say (real dates, unique ids,
- * counts, kinds) is checked last. Only then is anything turned into cases.
+ * and stops at a <!DOCTYPE> or an entity declaration; the tree is validated
+ * against data/casefile.rng; what the schema cannot say (real dates, unique
+ * ids, counts, kinds) is checked last. Only then is anything turned into cases.
  */
 
 typedef struct {
@@ -251,11 +251,39 @@ entity_decl_cb (void          *user_data,
   if (!state->forbidden)
     {
       state->forbidden = TRUE;
+      g_free (state->message);
       state->line = xmlSAX2GetLineNumber (ctxt);
       state->column = xmlSAX2GetColumnNumber (ctxt);
       state->message = g_strdup_printf (_("the document declares the entity “%s”; casefiles "
                                           "may not declare entities, so it was not read"),
                                         (const char *) name);
+    }
+  xmlStopParser (ctxt);
+}
+
+/* A <!DOCTYPE> is refused whole, before its internal subset is read: besides
+ * entities it can declare default attribute values, which the parser would
+ * hand to the reader without the schema ever seeing them, and it can name
+ * an external DTD. Casefiles never have one. */
+static void
+internal_subset_cb (void          *user_data,
+                    const xmlChar *name,
+                    const xmlChar *external_id,
+                    const xmlChar *system_id)
+{
+  xmlParserCtxtPtr ctxt = user_data;
+  ParseState *state = ctxt->_private;
+
+  if (!state->forbidden)
+    {
+      state->forbidden = TRUE;
+      g_free (state->message);
+      state->line = xmlSAX2GetLineNumber (ctxt);
+      state->column = xmlSAX2GetColumnNumber (ctxt);
+      state->message = g_strdup (_("the document has a document type declaration "
+                                   "(<!DOCTYPE>), which can declare entities and hidden "
+                                   "default values; casefiles may not have one, so it was "
+                                   "not read"));
     }
   xmlStopParser (ctxt);
 }
@@ -295,6 +323,7 @@ parse_bytes (ReadContext *ctx,
   ctxt->_private = &state;
   ctxt->sax->serror = parse_error_cb;
   ctxt->sax->entityDecl = entity_decl_cb;
+  ctxt->sax->internalSubset = internal_subset_cb;
 
   /* Deliberately without NOENT, DTDLOAD, DTDATTR, DTDVALID, XINCLUDE or
    * HUGE: entities stay unexpanded, no DTD is read, libxml2's size and depth
@@ -562,8 +591,21 @@ get_schema (void)
   return schema;
 }
 
+/* Values, after validation: the checks the schema cannot make. */
+
+static char *
+get_text (xmlNode *node)
+{
+  xmlChar *content = xmlNodeGetContent (node);
+  char *text = g_strstrip (g_strdup ((const char *) content));
+
+  xmlFree (content);
+  return text;
+}
+
 typedef struct {
   int line;
+  xmlNode *node;
   char *message;
 } ValidationError;
 
@@ -575,8 +617,175 @@ validation_error_cb (void        *user_data,
 
   if (first->message != NULL)
     return;
-  first->line = error->line;
+  first->node = error->node;
+  first->line = first->node != NULL ? (int) xmlGetLineNo (first->node) : error->line;
   first->message = g_strchomp (g_strdup (error->message != NULL ? error->message : ""));
+}
+
+static const char * const date_attributes[] = { "date", "issued", "deadline", "from", "to", NULL };
+static const char * const date_elements[] = { "issued", "opened", "closed", "born", "arrested", NULL };
+
+static gboolean
+is_canonical_uuid (const char *text)
+{
+  g_autofree char *lower = g_ascii_strdown (text, -1);
+
+  return g_uuid_string_is_valid (text) && g_str_equal (lower, text);
+}
+
+static const struct {
+  const char *element;
+  const char *attribute;
+  const char *values;
+} enumerations[] = {
+  { "casefile", "scope", "full|public" },
+  { "case", "kind", "individual|group|community" },
+  { "case", "type", "long-term|urgent-action" },
+  { "case", "status", "active|paused|closed" },
+  { "reference", "scheme", "ai-index|ua|internal" },
+  { "closed", "outcome", "released|resolved|relinquished|ended" },
+  { "person", "role", "subject|family|lawyer|other" },
+  { "safety", "public-action", "allowed|restricted|forbidden" },
+  { "safety", "solidarity", "allowed|forbidden" },
+  { "target", "role", "appeal|copy|solidarity" },
+  { "entry", "category", "activity|outcome|update" },
+  { "entry", "private", "true|false" },
+};
+
+static char *
+explain_enumeration (xmlNode    *node,
+                     const char *name,
+                     const char *value)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (enumerations); i++)
+    {
+      g_auto(GStrv) values = NULL;
+
+      if (!g_str_equal ((const char *) node->name, enumerations[i].element) ||
+          !g_str_equal (name, enumerations[i].attribute))
+        continue;
+
+      values = g_strsplit (enumerations[i].values, "|", -1);
+      if (g_strv_contains ((const char * const *) values, value))
+        return NULL;
+
+      {
+        g_autofree char *allowed = g_strjoinv (", ", values);
+
+        return g_strdup_printf (_("“%s” is not a %s of <%s>: use one of %s"),
+                                value, name, (const char *) node->name, allowed);
+      }
+    }
+  return NULL;
+}
+
+/* Says in plain words what is wrong with an attribute, when it can. */
+static char *
+explain_attribute (xmlNode *node,
+                   xmlAttr *attr)
+{
+  const char *name = (const char *) attr->name;
+  g_autofree char *value = get_attr (node, name);
+
+  if (value == NULL)
+    return NULL;
+
+  if (g_strv_contains (date_attributes, name) && !cw_date_is_valid_iso (value))
+    return g_strdup_printf (_("the %s %s of <%s> is not a real date (write YYYY-MM-DD, YYYY-MM "
+                              "or YYYY)"), name, value, (const char *) node->name);
+  if (g_str_equal (name, "id") && !is_canonical_uuid (value))
+    return g_strdup_printf (_("“%s” is not an id: ids are UUIDs written in lower case, such as "
+                              "0b5c6a3e-2f4d-4c8e-9d1a-6f7e8a9b0c1d"), value);
+  if (g_str_equal (name, "count") &&
+      !g_ascii_string_to_unsigned (value, 10, 0, G_MAXINT32, NULL, NULL))
+    return g_strdup_printf (_("the count %s is not a whole number of 0 or more"), value);
+  if (explain_enumeration (node, name, value) != NULL)
+    return explain_enumeration (node, name, value);
+  if ((g_str_equal (name, "exported") || g_str_equal (name, "modified")) &&
+      !cw_timestamp_is_valid (value))
+    return g_strdup_printf (_("the time %s is not a real moment (write YYYY-MM-DDTHH:MM:SSZ)"),
+                            value);
+  return NULL;
+}
+
+/* The schema's own words are technical; where the problem is a value we
+ * know, say what is wrong with it instead. */
+static char *
+explain_invalid (xmlNode *node)
+{
+  if (node == NULL || node->type != XML_ELEMENT_NODE)
+    return NULL;
+
+  for (xmlAttr *attr = node->properties; attr != NULL; attr = attr->next)
+    {
+      char *explanation = explain_attribute (node, attr);
+
+      if (explanation != NULL)
+        return explanation;
+    }
+
+  if (g_strv_contains (date_elements, (const char *) node->name))
+    {
+      g_autofree char *text = get_text (node);
+
+      if (!cw_date_is_valid_iso (text))
+        return g_strdup_printf (_("the date %s in <%s> is not a real date (write YYYY-MM-DD, "
+                                  "YYYY-MM or YYYY)"), text, (const char *) node->name);
+    }
+
+  return NULL;
+}
+
+static const struct {
+  const char *element;
+  const char *child;
+} required_children[] = {
+  { "casefile", "case" },
+  { "case", "title" },
+  { "case", "country" },
+  { "case", "summary" },
+  { "entry", "title" },
+  { "person", "name" },
+  { "target", "address" },
+  { "target", "salutation" },
+};
+
+static gboolean
+has_child (xmlNode    *node,
+           const char *name)
+{
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    if (node_is (child, name))
+      return TRUE;
+  return FALSE;
+}
+
+/* Before the schema: the common mistakes, in words a casefile holder
+ * understands. This only ever refuses; the schema still has the last word. */
+static void
+explain_common_mistakes (ReadContext *ctx,
+                         xmlNode     *node)
+{
+  g_autofree char *explanation = explain_invalid (node);
+
+  if (explanation != NULL)
+    {
+      fail_at (ctx, node, CW_CASEFILE_ERROR_VALUE, "%s", explanation);
+      return;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (required_children); i++)
+    if (g_str_equal ((const char *) node->name, required_children[i].element) &&
+        !has_child (node, required_children[i].child))
+      {
+        fail_at (ctx, node, CW_CASEFILE_ERROR_INVALID, _("<%s> has no <%s>, which it needs"),
+                 required_children[i].element, required_children[i].child);
+        return;
+      }
+
+  for (xmlNode *child = node->children; child != NULL && ctx->error == NULL; child = child->next)
+    if (is_casefile_node (child))
+      explain_common_mistakes (ctx, child);
 }
 
 static gboolean
@@ -585,33 +794,25 @@ validate (ReadContext *ctx,
 {
   ValidationError first = { 0 };
   xmlRelaxNGValidCtxtPtr vctxt = xmlRelaxNGNewValidCtxt (get_schema ());
+  g_autofree char *explanation = NULL;
   int result;
 
   xmlRelaxNGSetValidStructuredErrors (vctxt, validation_error_cb, &first);
   result = xmlRelaxNGValidateDoc (vctxt, doc);
   xmlRelaxNGFreeValidCtxt (vctxt);
 
-  if (result != 0)
-    {
-      fail_at_line (ctx, first.line, CW_CASEFILE_ERROR_INVALID,
-                    _("the document does not follow the casefile format: %s"),
-                    first.message != NULL ? first.message : _("unknown problem"));
-      g_free (first.message);
-      return FALSE;
-    }
-  return TRUE;
-}
+  if (result == 0)
+    return TRUE;
 
-/* Values, after validation: the checks the schema cannot make. */
-
-static char *
-get_text (xmlNode *node)
-{
-  xmlChar *content = xmlNodeGetContent (node);
-  char *text = g_strstrip (g_strdup ((const char *) content));
-
-  xmlFree (content);
-  return text;
+  explanation = explain_invalid (first.node);
+  if (explanation != NULL)
+    fail_at_line (ctx, first.line, CW_CASEFILE_ERROR_VALUE, "%s", explanation);
+  else
+    fail_at_line (ctx, first.line, CW_CASEFILE_ERROR_INVALID,
+                  _("the document does not follow the casefile format: %s"),
+                  first.message != NULL ? first.message : _("unknown problem"));
+  g_free (first.message);
+  return FALSE;
 }
 
 static char *
@@ -1193,7 +1394,8 @@ cw_casefile_read_with_limit (GBytes      *bytes,
       (minor = check_root (&ctx, doc)) >= 0)
     {
       strip_unknown (&ctx, xmlDocGetRootElement (doc), minor > 0);
-      if (validate (&ctx, doc))
+      explain_common_mistakes (&ctx, xmlDocGetRootElement (doc));
+      if (ctx.error == NULL && validate (&ctx, doc))
         casefile = read_tree (&ctx, doc);
     }
 
