@@ -5,6 +5,7 @@
 
 #include "cw-casefile-import.h"
 #include "cw-store.h"
+#include "cw-preferences-window.h"
 #include "cw-window-private.h"
 
 /* The window under a real (virtual) display: what the store holds reaches
@@ -548,6 +549,162 @@ test_hand_over_fails_whole (Fixture       *f,
   g_assert_cmpuint (entries->len, ==, 6);
 }
 
+static guint
+shown_cases (Fixture *f)
+{
+  return g_list_model_get_n_items (cw_window_get_case_model (f->window));
+}
+
+static gboolean
+search_narrowed_to_one (Fixture *f)
+{
+  return shown_cases (f) == 1;
+}
+
+static void
+test_search_as_you_type (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(CwCase) first = NULL;
+
+  import_sample (f, "long-term-case.xml");
+  import_sample (f, "urgent-action.xml");
+  add_case (f->store, "Ahmed Nour", "Egypt", CW_CASE_TYPE_LONG_TERM, NULL);
+  open_window (f);
+  g_assert_cmpuint (shown_cases (f), ==, 3);
+
+  /* A person's name inside a case, typed in part, without its accent. */
+  gtk_editable_set_text (GTK_EDITABLE (f->window->search_entry), "tomas quin");
+  g_assert_true (wait_for (f, search_narrowed_to_one));
+  first = g_list_model_get_item (cw_window_get_case_model (f->window), 0);
+  g_assert_cmpstr (cw_case_get_title (first), ==, "Marisol Quintero Vargas");
+  run_main_loop (100);
+  g_assert_nonnull (find_visible_label (GTK_WIDGET (f->window), "1 of 3 cases"));
+
+  /* A reference number. */
+  cw_window_set_search (f->window, "UA 118");
+  g_assert_cmpuint (shown_cases (f), ==, 1);
+
+  cw_window_set_search (f->window, "nobody-by-this-name");
+  g_assert_cmpuint (shown_cases (f), ==, 0);
+  run_main_loop (100);
+  g_assert_nonnull (find_visible_label (GTK_WIDGET (f->window),
+                                        "No case matches the search or the filters."));
+
+  cw_window_set_search (f->window, "");
+  g_assert_cmpuint (shown_cases (f), ==, 3);
+}
+
+static void
+test_filters (Fixture       *f,
+              gconstpointer  data)
+{
+  import_sample (f, "long-term-case.xml");
+  import_sample (f, "urgent-action.xml");
+  add_case (f->store, "Ahmed Nour", "Egypt", CW_CASE_TYPE_LONG_TERM, NULL);
+  open_window (f);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "list.filter-type", "s", "urgent-action");
+  g_assert_cmpuint (shown_cases (f), ==, 1);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "list.filter-type", "s", "all");
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "list.filter-region", "s", "americas");
+  g_assert_cmpuint (shown_cases (f), ==, 1);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "list.filter-region", "s", "all");
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "list.filter-status", "s", "closed");
+  g_assert_cmpuint (shown_cases (f), ==, 0);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "list.filter-status", "s", "active");
+  g_assert_cmpuint (shown_cases (f), ==, 3);
+}
+
+static void
+test_new_case (Fixture       *f,
+               gconstpointer  data)
+{
+  open_window (f);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-case", NULL);
+  run_main_loop (100);
+  g_assert_cmpuint (cw_store_count_cases (f->store), ==, 1);
+  g_assert_nonnull (cw_window_get_selected_case (f->window));
+  g_assert_cmpstr (cw_case_get_title (cw_window_get_selected_case (f->window)), ==, "New Case");
+}
+
+static void
+test_delete_and_undo (Fixture       *f,
+                      gconstpointer  data)
+{
+  const char *id = "6f1d2c9e-4b7a-4e3f-8a21-93c0d5e7b184";
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(CwCase) restored = NULL;
+
+  import_sample (f, "long-term-case.xml");
+  open_window (f);
+  cw_window_select_case (f->window, id);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.delete-case", NULL);
+  run_main_loop (200);
+  g_assert_cmpuint (cw_store_count_cases (f->store), ==, 0);
+  g_assert_nonnull (find_visible_label (GTK_WIDGET (f->window), "“Marisol Quintero Vargas” deleted"));
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo-delete", NULL);
+  run_main_loop (100);
+  g_assert_cmpuint (cw_store_count_cases (f->store), ==, 1);
+  restored = cw_store_load_case (f->store, id, NULL);
+  g_assert_nonnull (restored);
+  g_assert_cmpuint (cw_case_get_targets (restored)->len, ==, 4);
+  g_assert_cmpuint (cw_case_get_safety_notes (restored)->len, ==, 2);
+  entries = cw_store_list_entries (f->store, id, NULL);
+  g_assert_cmpuint (entries->len, ==, 6);
+  g_assert_cmpstr (cw_case_get_id (cw_window_get_selected_case (f->window)), ==, id);
+}
+
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
+        return window;
+    }
+  return NULL;
+}
+
+static void
+test_preferences (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(CwProfile) profile = NULL;
+  GtkWindow *preferences;
+
+  open_window (f);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.preferences", NULL);
+  run_main_loop (200);
+  preferences = find_toplevel (CW_TYPE_PREFERENCES_WINDOW);
+  g_assert_nonnull (preferences);
+
+  {
+    GtkWidget *name = find_visible_label (GTK_WIDGET (preferences), "Group name");
+
+    g_assert_nonnull (name);
+    name = gtk_widget_get_ancestor (name, ADW_TYPE_ENTRY_ROW);
+    g_assert_nonnull (name);
+    gtk_editable_set_text (GTK_EDITABLE (name), "Amnesty International Group 123");
+  }
+  gtk_window_close (preferences);
+  run_main_loop (100);
+
+  profile = cw_store_load_profile (f->store, NULL);
+  g_assert_cmpstr (profile->name, ==, "Amnesty International Group 123");
+  g_assert_cmpstr (profile->paper_size, ==, "a4");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -578,6 +735,15 @@ main (int   argc,
               fixture_teardown);
   g_test_add ("/window/casefiles/hand-over-fails-whole", Fixture, NULL, fixture_setup,
               test_hand_over_fails_whole, fixture_teardown);
+
+  g_test_add ("/window/cases/search-as-you-type", Fixture, NULL, fixture_setup,
+              test_search_as_you_type, fixture_teardown);
+  g_test_add ("/window/cases/filters", Fixture, NULL, fixture_setup, test_filters, fixture_teardown);
+  g_test_add ("/window/cases/new", Fixture, NULL, fixture_setup, test_new_case, fixture_teardown);
+  g_test_add ("/window/cases/delete-and-undo", Fixture, NULL, fixture_setup, test_delete_and_undo,
+              fixture_teardown);
+  g_test_add ("/window/preferences", Fixture, NULL, fixture_setup, test_preferences,
+              fixture_teardown);
 
   return g_test_run ();
 }

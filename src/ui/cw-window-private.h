@@ -15,6 +15,8 @@ struct _CwWindow
 
   CwStore *store;
   CwCaseList *cases;
+  GtkFilterListModel *filtered;
+  GtkCustomFilter *filter;
   GtkSortListModel *sorted;
   GtkSingleSelection *selection;
   GSettings *settings;
@@ -33,6 +35,20 @@ struct _CwWindow
   GtkRevealer *progress_revealer;
   GtkProgressBar *progress_bar;
   GtkWidget *case_menu_button;
+  GtkSearchEntry *search_entry;
+  GtkWidget *filter_button;
+
+  /* What the list shows: the search's matches (NULL: no search) and the
+   * filters ("all" or a format word). */
+  char *search_text;
+  GHashTable *search_ids;
+  char *filter_status;
+  char *filter_type;
+  char *filter_region;
+
+  /* The last deleted case, kept until its toast is gone, for Undo. */
+  CwCase *deleted_case;
+  GPtrArray *deleted_entries;
 
   GCancellable *cancellable;
 };
@@ -43,6 +59,23 @@ void cw_window_show_toast         (CwWindow   *self,
 void cw_window_show_error         (CwWindow   *self,
                                    const char *heading,
                                    const char *body);
+
+void cw_window_update_content    (CwWindow   *self);
+
+/* cw-window-search.c */
+void cw_window_search_init        (CwWindow   *self);
+void cw_window_search_class_init  (GtkWidgetClass *widget_class);
+void cw_window_search_finalize    (CwWindow   *self);
+void cw_window_set_search         (CwWindow   *self,
+                                   const char *text);
+gboolean cw_window_is_filtered    (CwWindow   *self);
+
+/* cw-window-cases.c */
+void cw_window_cases_class_init   (GtkWidgetClass *widget_class);
+void cw_window_cases_finalize     (CwWindow   *self);
+gboolean cw_window_delete_case    (CwWindow    *self,
+                                   const char  *id,
+                                   GError     **error);
 
 /* cw-window-casefiles.c */
 void cw_window_casefiles_class_init (GtkWidgetClass *widget_class);

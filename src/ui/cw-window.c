@@ -5,6 +5,7 @@
 
 #include "cw-case-list.h"
 #include "cw-case-row.h"
+#include "cw-preferences-window.h"
 #include "cw-window-private.h"
 
 /*
@@ -63,15 +64,31 @@ describe_case (CwCase *kase)
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
-static void
-update_content (CwWindow *self)
+static const char *
+sidebar_page (CwWindow *self,
+              guint     n_cases,
+              guint     n_shown)
+{
+  if (n_cases == 0)
+    return "none";
+  return n_shown > 0 ? "list" : "no-match";
+}
+
+void
+cw_window_update_content (CwWindow *self)
 {
   CwCase *kase = cw_window_get_selected_case (self);
-  guint n_cases = g_list_model_get_n_items (G_LIST_MODEL (self->cases));
+  guint n_cases = self->cases != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->cases)) : 0;
+  guint n_shown = self->selection != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->selection)) : 0;
   g_autofree char *subtitle = NULL;
 
-  gtk_stack_set_visible_child_name (self->sidebar_stack, n_cases > 0 ? "list" : "none");
-  subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u case", "%u cases", n_cases), n_cases);
+  gtk_stack_set_visible_child_name (self->sidebar_stack, sidebar_page (self, n_cases, n_shown));
+  if (n_shown < n_cases)
+    subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u case", "%u of %u cases",
+                                             n_cases), n_shown, n_cases);
+  else
+    subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u case", "%u cases", n_cases),
+                                n_cases);
   adw_window_title_set_subtitle (self->sidebar_title, subtitle);
   gtk_widget_set_visible (self->case_menu_button, kase != NULL);
 
@@ -104,12 +121,16 @@ update_actions (CwWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-all", any);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-case", selected);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.handover-case", selected && writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-case", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.preferences", self->store != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-case", selected && writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-delete", writable);
 }
 
 static void
 selection_changed_cb (CwWindow *self)
 {
-  update_content (self);
+  cw_window_update_content (self);
   update_actions (self);
 
   /* On a narrow window, picking a case shows it. */
@@ -133,7 +154,7 @@ items_changed_cb (CwWindow   *self,
                   guint       added,
                   GListModel *model)
 {
-  update_content (self);
+  cw_window_update_content (self);
   update_actions (self);
 }
 
@@ -145,6 +166,16 @@ go_back_action (GtkWidget  *widget,
   CwWindow *self = CW_WINDOW (widget);
 
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+preferences_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  CwWindow *self = CW_WINDOW (widget);
+
+  gtk_window_present (GTK_WINDOW (cw_preferences_window_new (GTK_WINDOW (self), self->store)));
 }
 
 static void
@@ -165,7 +196,9 @@ show_store (CwWindow *self)
 
   self->cases = cw_case_list_new (self->store);
   sorter = GTK_SORTER (gtk_custom_sorter_new (compare_cases, NULL, NULL));
-  self->sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->cases)), sorter);
+  self->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->cases)),
+                                              g_object_ref (GTK_FILTER (self->filter)));
+  self->sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filtered)), sorter);
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->sorted)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
@@ -181,7 +214,7 @@ show_store (CwWindow *self)
 
   g_signal_connect_object (self->selection, "notify::selected",
                            G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->cases, "items-changed",
+  g_signal_connect_object (self->selection, "items-changed",
                            G_CALLBACK (items_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->case_view, "activate",
                            G_CALLBACK (activate_cb), self, G_CONNECT_SWAPPED);
@@ -194,7 +227,7 @@ show_store (CwWindow *self)
       adw_toast_overlay_add_toast (self->toast_overlay, toast);
     }
 
-  update_content (self);
+  cw_window_update_content (self);
   update_actions (self);
 }
 
@@ -234,11 +267,24 @@ cw_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), CW_TYPE_WINDOW);
   g_clear_object (&self->selection);
   g_clear_object (&self->sorted);
+  g_clear_object (&self->filtered);
+  g_clear_object (&self->filter);
   g_clear_object (&self->cases);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (cw_window_parent_class)->dispose (object);
+}
+
+static void
+cw_window_finalize (GObject *object)
+{
+  CwWindow *self = CW_WINDOW (object);
+
+  cw_window_search_finalize (self);
+  cw_window_cases_finalize (self);
+
+  G_OBJECT_CLASS (cw_window_parent_class)->finalize (object);
 }
 
 static void
@@ -249,6 +295,7 @@ cw_window_class_init (CwWindowClass *klass)
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = cw_window_dispose;
+  object_class->finalize = cw_window_finalize;
   window_class->close_request = cw_window_close_request;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/example/Casework/cw-window.ui");
@@ -266,11 +313,18 @@ cw_window_class_init (CwWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CwWindow, progress_revealer);
   gtk_widget_class_bind_template_child (widget_class, CwWindow, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, CwWindow, case_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, CwWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, CwWindow, filter_button);
 
   gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);
+  gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK,
+                                       "win.preferences", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.go-back", NULL);
 
   cw_window_casefiles_class_init (widget_class);
+  cw_window_search_class_init (widget_class);
+  cw_window_cases_class_init (widget_class);
 }
 
 static void
@@ -282,6 +336,7 @@ cw_window_init (CwWindow *self)
   self->settings = g_settings_new (APP_ID);
   restore_size (self);
   cw_window_casefiles_init (self);
+  cw_window_search_init (self);
   update_actions (self);
 }
 
