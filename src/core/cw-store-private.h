@@ -33,6 +33,7 @@ struct _CwStore
   GHashTable *statements;   /* SQL text → sqlite3_stmt, reused */
   guint transaction_depth;
   GArray *pending_changes;  /* emitted when the outermost transaction commits */
+  GHashTable *pending_keys;  /* "change:id" of each pending change, to queue each once */
   GArray *savepoint_marks;  /* pending_changes->len when each open savepoint began */
 };
 

@@ -182,27 +182,44 @@ cw_store_check_writable (CwStore  *self,
   return FALSE;
 }
 
+static char *
+change_key (CwStoreChange  change,
+            const char    *id)
+{
+  return g_strdup_printf ("%d:%s", change, id);
+}
+
 void
 cw_store_queue_change (CwStore       *self,
                        CwStoreChange  change,
                        const char    *id)
 {
-  PendingChange pc = { change, g_strdup (id) };
+  PendingChange pc = { change, NULL };
+  char *key = change_key (change, id);
 
   g_assert (self->transaction_depth > 0);
 
-  for (guint i = 0; i < self->pending_changes->len; i++)
-    {
-      PendingChange *other = &g_array_index (self->pending_changes, PendingChange, i);
+  /* An import queues a change per case: a set keeps that linear. */
+  if (!g_hash_table_add (self->pending_keys, key))
+    return;
 
-      if (other->change == change && g_strcmp0 (other->id, id) == 0)
-        {
-          g_free (pc.id);
-          return;
-        }
-    }
-
+  pc.id = g_strdup (id);
   g_array_append_val (self->pending_changes, pc);
+}
+
+/* Forgets the changes queued after the first @len. */
+static void
+truncate_pending_changes (CwStore *self,
+                          guint    len)
+{
+  for (guint i = len; i < self->pending_changes->len; i++)
+    {
+      PendingChange *pc = &g_array_index (self->pending_changes, PendingChange, i);
+      g_autofree char *key = change_key (pc->change, pc->id);
+
+      g_hash_table_remove (self->pending_keys, key);
+    }
+  g_array_set_size (self->pending_changes, len);
 }
 
 static void
@@ -212,6 +229,7 @@ emit_pending_changes (CwStore *self)
 
   self->pending_changes = g_array_new (FALSE, FALSE, sizeof (PendingChange));
   g_array_set_clear_func (self->pending_changes, pending_change_clear);
+  g_hash_table_remove_all (self->pending_keys);
 
   for (guint i = 0; i < changes->len; i++)
     {
@@ -295,14 +313,14 @@ cw_store_rollback (CwStore *self)
       sqlite3_exec (self->db, "ROLLBACK TO cw_nested; RELEASE cw_nested", NULL, NULL, NULL);
       /* What was queued inside the savepoint was taken back with it. */
       g_array_set_size (self->savepoint_marks, self->savepoint_marks->len - 1);
-      g_array_set_size (self->pending_changes, mark);
+      truncate_pending_changes (self, mark);
       return;
     }
 
   /* SQLite may already have rolled back on its own (disk full, I/O error). */
   if (!sqlite3_get_autocommit (self->db))
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
-  g_array_set_size (self->pending_changes, 0);
+  truncate_pending_changes (self, 0);
 }
 
 static void
@@ -324,6 +342,7 @@ cw_store_finalize (GObject *object)
     sqlite3_close (self->db);
   g_clear_pointer (&self->pending_changes, g_array_unref);
   g_clear_pointer (&self->savepoint_marks, g_array_unref);
+  g_clear_pointer (&self->pending_keys, g_hash_table_unref);
   g_free (self->path);
   g_free (self->read_only_reason);
 
@@ -388,6 +407,7 @@ cw_store_init (CwStore *self)
   self->pending_changes = g_array_new (FALSE, FALSE, sizeof (PendingChange));
   g_array_set_clear_func (self->pending_changes, pending_change_clear);
   self->savepoint_marks = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->pending_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
 /**
