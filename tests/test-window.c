@@ -705,6 +705,65 @@ test_preferences (Fixture       *f,
   g_assert_cmpstr (profile->paper_size, ==, "a4");
 }
 
+/* 10,000 cases: every keystroke of a search must still feel instant. The
+ * time is reported, not asserted; the benchmark program measures it. */
+static void
+test_search_10000 (Fixture       *f,
+                   gconstpointer  data)
+{
+  static const char *given[] = { "Marisol", "Karim", "Layla", "Tomás", "Ana", "Ahmed", "Nadia",
+                                 "Chen", "Oksana", "Juan", "Fatima", "Ivan", "Aung", "Grace" };
+  static const char *family[] = { "Quintero", "Haddad", "Nasser", "Pérez", "Nour", "Wei",
+                                  "Kovalenko", "Mensah", "Okafor", "Silva", "Rahman", "Petrov" };
+  static const char *queries[] = { "marisol quintero", "karim", "oksana kovalenko", "UA 1234",
+                                   "grace mensah", "ahmed" };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20261121);
+  g_autoptr(GError) error = NULL;
+  gint64 start;
+  double worst = 0;
+
+  g_assert_true (cw_store_begin (f->store, &error));
+  for (guint i = 0; i < 10000; i++)
+    {
+      g_autoptr(CwCase) kase = cw_case_new ();
+      g_autofree char *title = g_strdup_printf ("%s %s",
+                                                given[g_rand_int_range (rand, 0, G_N_ELEMENTS (given))],
+                                                family[g_rand_int_range (rand, 0, G_N_ELEMENTS (family))]);
+      g_autofree char *ua = g_strdup_printf ("UA %u/26", i);
+
+      cw_case_set_title (kase, title);
+      cw_case_set_country_code (kase, "XX");
+      cw_case_set_ua_number (kase, ua);
+      cw_case_set_summary (kase, "Detained for peaceful protest; held without charge.");
+      g_assert_true (cw_store_save_case (f->store, kase, &error));
+    }
+  g_assert_true (cw_store_commit (f->store, &error));
+
+  start = g_get_monotonic_time ();
+  open_window (f);
+  g_test_message ("window with 10,000 cases opened and drawn in %.0f ms (including a 300 ms wait)",
+                  (g_get_monotonic_time () - start) / 1000.0);
+  g_assert_cmpuint (shown_cases (f), ==, 10000);
+
+  for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
+    for (gsize len = 1; len <= strlen (queries[q]); len++)
+      {
+        g_autofree char *prefix = g_strndup (queries[q], len);
+        double ms;
+
+        start = g_get_monotonic_time ();
+        cw_window_set_search (f->window, prefix);
+        ms = (g_get_monotonic_time () - start) / 1000.0;
+        worst = MAX (worst, ms);
+      }
+  g_test_message ("search as you type over 10,000 cases: slowest keystroke %.1f ms", worst);
+
+  cw_window_set_search (f->window, "UA 1234");
+  g_assert_cmpuint (shown_cases (f), >=, 1);
+  cw_window_set_search (f->window, "");
+  g_assert_cmpuint (shown_cases (f), ==, 10000);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -741,6 +800,8 @@ main (int   argc,
   g_test_add ("/window/cases/filters", Fixture, NULL, fixture_setup, test_filters, fixture_teardown);
   g_test_add ("/window/cases/new", Fixture, NULL, fixture_setup, test_new_case, fixture_teardown);
   g_test_add ("/window/cases/delete-and-undo", Fixture, NULL, fixture_setup, test_delete_and_undo,
+              fixture_teardown);
+  g_test_add ("/window/cases/search-10000", Fixture, NULL, fixture_setup, test_search_10000,
               fixture_teardown);
   g_test_add ("/window/preferences", Fixture, NULL, fixture_setup, test_preferences,
               fixture_teardown);

@@ -18,6 +18,9 @@ struct _CwWindow
   GtkFilterListModel *filtered;
   GtkCustomFilter *filter;
   GtkSortListModel *sorted;
+  GtkSorter *sorter;            /* owned by sorted */
+  GDate today;
+  guint day_source;
   GtkSingleSelection *selection;
   GSettings *settings;
 
@@ -45,6 +48,8 @@ struct _CwWindow
   char *filter_status;
   char *filter_type;
   char *filter_region;
+  int status_value;             /* the filters as enum values, -1 for all */
+  int type_value;
 
   /* The last deleted case, kept until its toast is gone, for Undo. */
   CwCase *deleted_case;

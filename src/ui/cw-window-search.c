@@ -12,13 +12,20 @@
  * before it is sorted, so the sort only sees what is shown.
  */
 
-static gboolean
-word_matches (const char *filter,
-              const char *value)
+/* -1 for "all", else the enum value of the word. */
+static int
+enum_filter (GType       type,
+             const char *word)
 {
-  return g_strcmp0 (filter, "all") == 0 || g_strcmp0 (filter, value) == 0;
+  int value;
+
+  if (g_strcmp0 (word, "all") == 0 || !cw_enum_from_nick (type, word, &value))
+    return -1;
+  return value;
 }
 
+/* Called for every case on every keystroke: no allocation, no lookup by
+ * name. */
 static gboolean
 case_matches (gpointer item,
               gpointer user_data)
@@ -29,11 +36,10 @@ case_matches (gpointer item,
   if (self->search_ids != NULL && !g_hash_table_contains (self->search_ids, cw_case_get_id (kase)))
     return FALSE;
 
-  return word_matches (self->filter_status,
-                       cw_enum_to_nick (CW_TYPE_CASE_STATUS, cw_case_get_status (kase))) &&
-         word_matches (self->filter_type,
-                       cw_enum_to_nick (CW_TYPE_CASE_TYPE, cw_case_get_case_type (kase))) &&
-         word_matches (self->filter_region, cw_case_get_region (kase));
+  return (self->status_value < 0 || (int) cw_case_get_status (kase) == self->status_value) &&
+         (self->type_value < 0 || (int) cw_case_get_case_type (kase) == self->type_value) &&
+         (g_strcmp0 (self->filter_region, "all") == 0 ||
+          g_strcmp0 (self->filter_region, cw_case_get_region (kase)) == 0);
 }
 
 gboolean
@@ -154,6 +160,8 @@ filter_change_state_cb (GSimpleAction *action,
   g_simple_action_set_state (action, value);
   g_free (*field);
   *field = g_variant_dup_string (value, NULL);
+  self->status_value = enum_filter (CW_TYPE_CASE_STATUS, self->filter_status);
+  self->type_value = enum_filter (CW_TYPE_CASE_TYPE, self->filter_type);
   refilter (self, change);
 }
 
@@ -189,6 +197,8 @@ cw_window_search_init (CwWindow *self)
   self->filter_status = g_strdup ("all");
   self->filter_type = g_strdup ("all");
   self->filter_region = g_strdup ("all");
+  self->status_value = -1;
+  self->type_value = -1;
   self->filter = gtk_custom_filter_new (case_matches, self, NULL);
 
   g_action_map_add_action_entries (G_ACTION_MAP (group), filter_actions,

@@ -19,10 +19,27 @@ compare_cases (gconstpointer a,
                gconstpointer b,
                gpointer      user_data)
 {
-  g_autoptr(GDate) today = g_date_new ();
+  CwWindow *self = user_data;
 
-  g_date_set_time_t (today, time (NULL));
-  return cw_case_compare_for_list (CW_CASE ((gpointer) a), CW_CASE ((gpointer) b), today);
+  return cw_case_compare_for_list (CW_CASE ((gpointer) a), CW_CASE ((gpointer) b), &self->today);
+}
+
+/* Deadlines are counted from today; when the day changes, so does the
+ * order. */
+static gboolean
+check_day_cb (gpointer user_data)
+{
+  CwWindow *self = user_data;
+  GDate now;
+
+  g_date_clear (&now, 1);
+  g_date_set_time_t (&now, time (NULL));
+  if (g_date_compare (&now, &self->today) != 0)
+    {
+      self->today = now;
+      gtk_sorter_changed (self->sorter, GTK_SORTER_CHANGE_DIFFERENT);
+    }
+  return G_SOURCE_CONTINUE;
 }
 
 static void
@@ -195,11 +212,17 @@ show_store (CwWindow *self)
   GtkSorter *sorter;
 
   self->cases = cw_case_list_new (self->store);
-  sorter = GTK_SORTER (gtk_custom_sorter_new (compare_cases, NULL, NULL));
-  self->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->cases)),
+  g_date_clear (&self->today, 1);
+  g_date_set_time_t (&self->today, time (NULL));
+  sorter = GTK_SORTER (gtk_custom_sorter_new (compare_cases, self, NULL));
+  self->sorter = sorter;
+  self->day_source = g_timeout_add_seconds (600, check_day_cb, self);
+  /* Sorted once, then filtered: a keystroke in the search only decides
+   * which cases show, it never sorts them again. */
+  self->sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->cases)), sorter);
+  self->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->sorted)),
                                               g_object_ref (GTK_FILTER (self->filter)));
-  self->sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filtered)), sorter);
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->sorted)));
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->filtered)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
@@ -262,12 +285,13 @@ cw_window_dispose (GObject *object)
 {
   CwWindow *self = CW_WINDOW (object);
 
+  g_clear_handle_id (&self->day_source, g_source_remove);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), CW_TYPE_WINDOW);
   g_clear_object (&self->selection);
-  g_clear_object (&self->sorted);
   g_clear_object (&self->filtered);
+  g_clear_object (&self->sorted);
   g_clear_object (&self->filter);
   g_clear_object (&self->cases);
   g_clear_object (&self->store);
