@@ -1,0 +1,341 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "cw-entry-list"
+
+#include "cw-entry-list.h"
+
+/*
+ * One case's timeline as a GListModel of CwEntry, newest first. It follows
+ * the store: when the case's entries change it reads them again and
+ * reports only the stretch that differs, so a view keeps the rows above
+ * and below an edit (and its scroll position) as they were.
+ */
+struct _CwEntryList
+{
+  GObject parent_instance;
+
+  CwStore *store;
+  char *case_id;
+  GPtrArray *entries;   /* CwEntry */
+};
+
+static void list_model_iface_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (CwEntryList, cw_entry_list, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_CASE_ID,
+  PROP_N_ITEMS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static GType
+cw_entry_list_get_item_type (GListModel *model)
+{
+  return CW_TYPE_ENTRY;
+}
+
+static guint
+cw_entry_list_get_n_items (GListModel *model)
+{
+  return CW_ENTRY_LIST (model)->entries->len;
+}
+
+static gpointer
+cw_entry_list_get_item (GListModel *model,
+                        guint       position)
+{
+  CwEntryList *self = CW_ENTRY_LIST (model);
+
+  if (position >= self->entries->len)
+    return NULL;
+  return g_object_ref (g_ptr_array_index (self->entries, position));
+}
+
+static void
+list_model_iface_init (GListModelInterface *iface)
+{
+  iface->get_item_type = cw_entry_list_get_item_type;
+  iface->get_n_items = cw_entry_list_get_n_items;
+  iface->get_item = cw_entry_list_get_item;
+}
+
+/* Whether a view showing @a would show exactly @b. */
+static gboolean
+entries_equal (CwEntry *a,
+               CwEntry *b)
+{
+  return g_strcmp0 (cw_entry_get_id (a), cw_entry_get_id (b)) == 0 &&
+         g_strcmp0 (cw_entry_get_updated (a), cw_entry_get_updated (b)) == 0 &&
+         g_strcmp0 (cw_entry_get_date (a), cw_entry_get_date (b)) == 0 &&
+         cw_entry_get_category (a) == cw_entry_get_category (b) &&
+         g_strcmp0 (cw_entry_get_kind (a), cw_entry_get_kind (b)) == 0 &&
+         cw_entry_get_count (a) == cw_entry_get_count (b) &&
+         cw_entry_get_private (a) == cw_entry_get_private (b) &&
+         g_strcmp0 (cw_entry_get_title (a), cw_entry_get_title (b)) == 0 &&
+         g_strcmp0 (cw_entry_get_notes (a), cw_entry_get_notes (b)) == 0;
+}
+
+static void
+items_changed (CwEntryList *self,
+               guint        position,
+               guint        removed,
+               guint        added)
+{
+  g_list_model_items_changed (G_LIST_MODEL (self), position, removed, added);
+  if (removed != added)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+}
+
+/*
+ * Takes @fresh as the list, keeping the rows at either end that did not
+ * change (the same objects, so bound widgets stay) and reporting the
+ * stretch between them as one change.
+ */
+static void
+merge (CwEntryList *self,
+       GPtrArray   *fresh)
+{
+  GPtrArray *old = self->entries;
+  guint shorter = MIN (old->len, fresh->len);
+  guint head = 0, tail = 0, removed, added;
+  GPtrArray *merged;
+
+  while (head < shorter &&
+         entries_equal (g_ptr_array_index (old, head), g_ptr_array_index (fresh, head)))
+    head++;
+  while (tail < shorter - head &&
+         entries_equal (g_ptr_array_index (old, old->len - 1 - tail),
+                        g_ptr_array_index (fresh, fresh->len - 1 - tail)))
+    tail++;
+
+  removed = old->len - head - tail;
+  added = fresh->len - head - tail;
+  if (removed == 0 && added == 0)
+    return;
+
+  merged = g_ptr_array_new_full (fresh->len, g_object_unref);
+  for (guint i = 0; i < fresh->len; i++)
+    {
+      gboolean kept = i < head || i >= head + added;
+      CwEntry *entry = kept ? g_ptr_array_index (old, i < head ? i : i - added + removed)
+                            : g_ptr_array_index (fresh, i);
+
+      g_ptr_array_add (merged, g_object_ref (entry));
+    }
+  g_ptr_array_unref (self->entries);
+  self->entries = merged;
+
+  items_changed (self, head, removed, added);
+}
+
+static void
+clear (CwEntryList *self)
+{
+  guint removed = self->entries->len;
+
+  if (removed == 0)
+    return;
+  g_ptr_array_set_size (self->entries, 0);
+  items_changed (self, 0, removed, 0);
+}
+
+static void
+entries_changed_cb (CwEntryList *self,
+                    const char  *case_id,
+                    CwStore     *store)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (case_id, self->case_id) != 0)
+    return;
+
+  if (!cw_entry_list_reload (self, &error))
+    g_warning ("Could not refresh the timeline of %s: %s", case_id, error->message);
+}
+
+static void
+case_removed_cb (CwEntryList *self,
+                 const char  *case_id,
+                 CwStore     *store)
+{
+  /* The store deletes the entries with the case without a word about them. */
+  if (g_strcmp0 (case_id, self->case_id) == 0)
+    clear (self);
+}
+
+static void
+cw_entry_list_dispose (GObject *object)
+{
+  CwEntryList *self = (CwEntryList *) object;
+
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (cw_entry_list_parent_class)->dispose (object);
+}
+
+static void
+cw_entry_list_finalize (GObject *object)
+{
+  CwEntryList *self = (CwEntryList *) object;
+
+  g_clear_pointer (&self->entries, g_ptr_array_unref);
+  g_clear_pointer (&self->case_id, g_free);
+
+  G_OBJECT_CLASS (cw_entry_list_parent_class)->finalize (object);
+}
+
+static void
+cw_entry_list_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  CwEntryList *self = CW_ENTRY_LIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case PROP_CASE_ID:
+      g_value_set_string (value, self->case_id);
+      break;
+    case PROP_N_ITEMS:
+      g_value_set_uint (value, self->entries->len);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cw_entry_list_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  CwEntryList *self = CW_ENTRY_LIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+    case PROP_CASE_ID:
+      self->case_id = g_value_dup_string (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cw_entry_list_constructed (GObject *object)
+{
+  CwEntryList *self = (CwEntryList *) object;
+  g_autoptr(GError) error = NULL;
+
+  G_OBJECT_CLASS (cw_entry_list_parent_class)->constructed (object);
+
+  g_signal_connect_object (self->store, "entries-changed", G_CALLBACK (entries_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->store, "case-removed", G_CALLBACK (case_removed_cb),
+                           self, G_CONNECT_SWAPPED);
+
+  if (!cw_entry_list_reload (self, &error))
+    g_warning ("Could not load the timeline of %s: %s", self->case_id, error->message);
+}
+
+static void
+cw_entry_list_class_init (CwEntryListClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = cw_entry_list_dispose;
+  object_class->finalize = cw_entry_list_finalize;
+  object_class->get_property = cw_entry_list_get_property;
+  object_class->set_property = cw_entry_list_set_property;
+  object_class->constructed = cw_entry_list_constructed;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, CW_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CASE_ID] =
+    g_param_spec_string ("case-id", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_N_ITEMS] =
+    g_param_spec_uint ("n-items", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+cw_entry_list_init (CwEntryList *self)
+{
+  self->entries = g_ptr_array_new_with_free_func (g_object_unref);
+}
+
+/**
+ * cw_entry_list_new:
+ * @case_id: (nullable): the case whose timeline to list; %NULL for an
+ *   empty list
+ */
+CwEntryList *
+cw_entry_list_new (CwStore    *store,
+                   const char *case_id)
+{
+  g_return_val_if_fail (CW_IS_STORE (store), NULL);
+
+  return g_object_new (CW_TYPE_ENTRY_LIST, "store", store, "case-id", case_id, NULL);
+}
+
+CwStore *
+cw_entry_list_get_store (CwEntryList *self)
+{
+  g_return_val_if_fail (CW_IS_ENTRY_LIST (self), NULL);
+  return self->store;
+}
+
+const char *
+cw_entry_list_get_case_id (CwEntryList *self)
+{
+  g_return_val_if_fail (CW_IS_ENTRY_LIST (self), NULL);
+  return self->case_id;
+}
+
+/**
+ * cw_entry_list_reload:
+ *
+ * Reads the case's timeline again. Entries that did not change stay the
+ * same objects, and only the stretch that differs is reported.
+ */
+gboolean
+cw_entry_list_reload (CwEntryList  *self,
+                      GError      **error)
+{
+  g_autoptr(GPtrArray) fresh = NULL;
+
+  g_return_val_if_fail (CW_IS_ENTRY_LIST (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (self->case_id == NULL)
+    {
+      clear (self);
+      return TRUE;
+    }
+
+  fresh = cw_store_list_entries (self->store, self->case_id, error);
+  if (fresh == NULL)
+    return FALSE;
+
+  merge (self, fresh);
+  return TRUE;
+}
