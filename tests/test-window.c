@@ -273,7 +273,9 @@ test_select_case (Fixture       *f,
   cw_window_select_case (f->window, cw_case_get_id (g_ptr_array_index (cases, 0)));
   run_main_loop (300);
   g_assert_nonnull (cw_window_get_selected_case (f->window));
-  g_assert_nonnull (find_visible_label (GTK_WIDGET (f->window), "Colombia · Long-term · Active"));
+  /* The case page and its timeline show the chosen case. */
+  g_assert_nonnull (find_visible_label (GTK_WIDGET (f->window), "The Case"));
+  g_assert_nonnull (find_visible_label (GTK_WIDGET (f->window), "Log an Activity"));
   g_assert_null (find_visible_label (GTK_WIDGET (f->window), "No Case Selected"));
 }
 
@@ -549,6 +551,80 @@ test_hand_over_fails_whole (Fixture       *f,
   g_assert_cmpuint (entries->len, ==, 6);
 }
 
+static gboolean
+timeline_has_entry (Fixture *f)
+{
+  CwCase *kase = cw_window_get_selected_case (f->window);
+  g_autoptr(GPtrArray) entries = cw_store_list_entries (f->store, cw_case_get_id (kase), NULL);
+
+  return entries != NULL && entries->len == 1;
+}
+
+/* Ctrl+L, then "14" and Enter: fourteen letters logged for today. */
+static void
+test_log_activity_shortcut (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GPtrArray) cases = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  GtkWidget *focus;
+
+  add_case (f->store, "Marisol Quintero Vargas", "Colombia", CW_CASE_TYPE_LONG_TERM, NULL);
+  cases = cw_store_list_cases (f->store, NULL);
+  open_window (f);
+  cw_window_select_case (f->window, cw_case_get_id (g_ptr_array_index (cases, 0)));
+  run_main_loop (200);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.log-activity", NULL);
+  run_main_loop (100);
+  focus = gtk_root_get_focus (GTK_ROOT (f->window));
+  g_assert_nonnull (focus);
+  focus = gtk_widget_get_ancestor (focus, GTK_TYPE_SPIN_BUTTON);
+  g_assert_nonnull (focus);
+  gtk_editable_set_text (GTK_EDITABLE (focus), "14");
+  g_signal_emit_by_name (gtk_editable_get_delegate (GTK_EDITABLE (focus)), "activate");
+  g_assert_true (wait_for (f, timeline_has_entry));
+
+  entries = cw_store_list_entries (f->store, cw_case_get_id (g_ptr_array_index (cases, 0)), NULL);
+  g_assert_cmpstr (cw_entry_get_kind (g_ptr_array_index (entries, 0)), ==, "letter");
+  g_assert_cmpint (cw_entry_get_count (g_ptr_array_index (entries, 0)), ==, 14);
+  run_main_loop (200);
+  g_assert_nonnull (find_visible_label (GTK_WIDGET (f->window), "14 letters"));
+}
+
+/* What is typed on the case page is in the database when the window is
+ * reopened. */
+static void
+test_edits_kept (Fixture       *f,
+                 gconstpointer  data)
+{
+  const char *id = "6f1d2c9e-4b7a-4e3f-8a21-93c0d5e7b184";
+  g_autoptr(CwStore) reopened = NULL;
+  g_autoptr(CwCase) kase = NULL;
+  g_autofree char *path = g_strdup (cw_store_get_path (f->store));
+  GtkWidget *title;
+
+  import_sample (f, "long-term-case.xml");
+  open_window (f);
+  cw_window_select_case (f->window, id);
+  run_main_loop (300);
+
+  title = find_visible_label (GTK_WIDGET (f->window), "Title");
+  g_assert_nonnull (title);
+  title = gtk_widget_get_ancestor (title, ADW_TYPE_ENTRY_ROW);
+  g_assert_nonnull (title);
+  gtk_editable_set_text (GTK_EDITABLE (title), "Marisol Quintero");
+
+  /* Closing the window must not lose the edit, however quick. */
+  gtk_window_close (GTK_WINDOW (f->window));
+  f->window = NULL;
+  g_clear_object (&f->store);
+
+  reopened = cw_store_open (path, NULL);
+  kase = cw_store_load_case (reopened, id, NULL);
+  g_assert_cmpstr (cw_case_get_title (kase), ==, "Marisol Quintero");
+}
+
 static guint
 shown_cases (Fixture *f)
 {
@@ -776,6 +852,9 @@ main (int   argc,
   g_test_add ("/window/follows-store", Fixture, NULL, fixture_setup, test_follows_store,
               fixture_teardown);
   g_test_add ("/window/select-case", Fixture, NULL, fixture_setup, test_select_case, fixture_teardown);
+  g_test_add ("/window/log-activity-shortcut", Fixture, NULL, fixture_setup,
+              test_log_activity_shortcut, fixture_teardown);
+  g_test_add ("/window/edits-kept", Fixture, NULL, fixture_setup, test_edits_kept, fixture_teardown);
   g_test_add ("/window/narrow-window-folds", Fixture, NULL, fixture_setup,
               test_narrow_window_folds, fixture_teardown);
   g_test_add ("/window/open-error", Fixture, NULL, fixture_setup, test_open_error, fixture_teardown);

@@ -3,6 +3,8 @@
 
 #include "cw-case-list.h"
 #include "cw-casefile.h"
+#include "cw-case-page.h"
+#include "cw-timeline-view.h"
 #include "cw-window.h"
 
 G_BEGIN_DECLS
@@ -33,7 +35,10 @@ struct _CwWindow
   GtkStack *sidebar_stack;
   GtkListView *case_view;
   GtkStack *content_stack;
-  AdwStatusPage *case_page;
+  AdwBin *case_bin;
+  CwCasePage *case_page;
+  CwTimelineView *timeline;
+  CwEntry *deleted_entry;       /* for Undo, until its toast is gone */
   AdwStatusPage *error_page;
   GtkRevealer *progress_revealer;
   GtkProgressBar *progress_bar;

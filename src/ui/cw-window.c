@@ -67,20 +67,6 @@ unbind_row_cb (GtkSignalListItemFactory *factory,
   cw_case_row_set_case (CW_CASE_ROW (gtk_list_item_get_child (item)), NULL);
 }
 
-static char *
-describe_case (CwCase *kase)
-{
-  const char *country = cw_case_get_country_name (kase);
-  g_autoptr(GString) text = g_string_new (NULL);
-
-  if (country != NULL && *country != '\0')
-    g_string_append_printf (text, "%s · ", country);
-  g_string_append_printf (text, "%s · %s",
-                          cw_case_type_to_label (cw_case_get_case_type (kase)),
-                          cw_case_status_to_label (cw_case_get_status (kase)));
-  return g_string_free (g_steal_pointer (&text), FALSE);
-}
-
 static const char *
 sidebar_page (CwWindow *self,
               guint     n_cases,
@@ -116,14 +102,8 @@ cw_window_update_content (CwWindow *self)
       return;
     }
 
-  {
-    g_autofree char *description = describe_case (kase);
-
-    adw_status_page_set_title (self->case_page, cw_case_get_title (kase));
-    adw_status_page_set_description (self->case_page, description);
-    adw_window_title_set_title (self->content_title, cw_case_get_title (kase));
-    gtk_stack_set_visible_child_name (self->content_stack, "case");
-  }
+  adw_window_title_set_title (self->content_title, cw_case_get_title (kase));
+  gtk_stack_set_visible_child_name (self->content_stack, "case");
 }
 
 static void
@@ -139,6 +119,7 @@ update_actions (CwWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-case", selected);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.handover-case", selected && writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-case", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.log-activity", selected && writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.preferences", self->store != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-case", selected && writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-delete", writable);
@@ -147,6 +128,17 @@ update_actions (CwWindow *self)
 static void
 selection_changed_cb (CwWindow *self)
 {
+  CwCase *kase = cw_window_get_selected_case (self);
+  const char *id = kase != NULL ? cw_case_get_id (kase) : NULL;
+
+  /* Filtering can take a case out of the list while it is shown; it stays
+   * shown until another is picked. */
+  if (id != NULL)
+    {
+      cw_case_page_set_case_id (self->case_page, id);
+      cw_timeline_view_set_case_id (self->timeline, id);
+    }
+
   cw_window_update_content (self);
   update_actions (self);
 
@@ -206,12 +198,70 @@ show_open_error (CwWindow     *self,
 }
 
 static void
+entry_deleted_cb (CwWindow       *self,
+                  CwEntry        *entry,
+                  CwTimelineView *timeline)
+{
+  AdwToast *toast;
+  g_autofree char *title = g_strdup_printf (_("“%s” deleted"), cw_entry_get_title (entry));
+
+  g_set_object (&self->deleted_entry, entry);
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo-delete-entry");
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+undo_delete_entry_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  CwWindow *self = CW_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (self->deleted_entry == NULL)
+    return;
+
+  if (!cw_timeline_view_restore_entry (self->timeline, self->deleted_entry, &error))
+    cw_window_show_error (self, _("The Entry Could Not Be Restored"), error->message);
+  g_clear_object (&self->deleted_entry);
+}
+
+static void
+log_activity_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  CwWindow *self = CW_WINDOW (widget);
+
+  if (cw_window_get_selected_case (self) == NULL)
+    return;
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  cw_timeline_view_focus_log (self->timeline);
+}
+
+static void
+create_case_page (CwWindow *self)
+{
+  self->case_page = CW_CASE_PAGE (cw_case_page_new (self->store));
+  self->timeline = CW_TIMELINE_VIEW (cw_timeline_view_new (self->store));
+  cw_case_page_set_timeline (self->case_page, GTK_WIDGET (self->timeline));
+  adw_bin_set_child (self->case_bin, GTK_WIDGET (self->case_page));
+
+  g_signal_connect_object (self->timeline, "entry-deleted",
+                           G_CALLBACK (entry_deleted_cb), self, G_CONNECT_SWAPPED);
+}
+
+static void
 show_store (CwWindow *self)
 {
   GtkListItemFactory *factory;
   GtkSorter *sorter;
 
   self->cases = cw_case_list_new (self->store);
+  create_case_page (self);
   g_date_clear (&self->today, 1);
   g_date_set_time_t (&self->today, time (NULL));
   sorter = GTK_SORTER (gtk_custom_sorter_new (compare_cases, self, NULL));
@@ -270,6 +320,15 @@ cw_window_close_request (GtkWindow *window)
   CwWindow *self = CW_WINDOW (window);
   int width, height;
 
+  if (self->case_page != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      /* Edits are saved as they are made; this catches the last second. */
+      if (!cw_case_page_flush (self->case_page, &error))
+        g_warning ("Not every change could be saved: %s", error->message);
+    }
+
   gtk_window_get_default_size (window, &width, &height);
   g_settings_delay (self->settings);
   g_settings_set_int (self->settings, "window-width", width);
@@ -294,6 +353,7 @@ cw_window_dispose (GObject *object)
   g_clear_object (&self->sorted);
   g_clear_object (&self->filter);
   g_clear_object (&self->cases);
+  g_clear_object (&self->deleted_entry);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
 
@@ -332,7 +392,7 @@ cw_window_class_init (CwWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CwWindow, sidebar_stack);
   gtk_widget_class_bind_template_child (widget_class, CwWindow, case_view);
   gtk_widget_class_bind_template_child (widget_class, CwWindow, content_stack);
-  gtk_widget_class_bind_template_child (widget_class, CwWindow, case_page);
+  gtk_widget_class_bind_template_child (widget_class, CwWindow, case_bin);
   gtk_widget_class_bind_template_child (widget_class, CwWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, CwWindow, progress_revealer);
   gtk_widget_class_bind_template_child (widget_class, CwWindow, progress_bar);
@@ -342,6 +402,11 @@ cw_window_class_init (CwWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
+  gtk_widget_class_install_action (widget_class, "win.log-activity", NULL, log_activity_action);
+  gtk_widget_class_install_action (widget_class, "win.undo-delete-entry", NULL,
+                                   undo_delete_entry_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK,
+                                       "win.log-activity", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK,
                                        "win.preferences", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.go-back", NULL);
