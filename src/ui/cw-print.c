@@ -28,13 +28,14 @@ begin_print_cb (GtkPrintOperation *operation,
                 GtkPrintContext   *context,
                 PrintJob          *job)
 {
-  g_autoptr(PangoContext) pango = gtk_print_context_create_pango_context (context);
+  PangoContext *pango = gtk_print_context_create_pango_context (context);
   guint n_pages;
 
   n_pages = cw_document_paginate (job->document, pango,
                                   gtk_print_context_get_width (context),
                                   gtk_print_context_get_height (context));
   gtk_print_operation_set_n_pages (operation, MAX (n_pages, 1));
+  g_object_unref (pango);
 }
 
 static void
