@@ -686,6 +686,7 @@ explain_attribute (xmlNode *node,
 {
   const char *name = (const char *) attr->name;
   g_autofree char *value = get_attr (node, name);
+  char *explanation;
 
   if (value == NULL)
     return NULL;
@@ -699,8 +700,8 @@ explain_attribute (xmlNode *node,
   if (g_str_equal (name, "count") &&
       !g_ascii_string_to_unsigned (value, 10, 0, G_MAXINT32, NULL, NULL))
     return g_strdup_printf (_("the count %s is not a whole number of 0 or more"), value);
-  if (explain_enumeration (node, name, value) != NULL)
-    return explain_enumeration (node, name, value);
+  if ((explanation = explain_enumeration (node, name, value)) != NULL)
+    return explanation;
   if ((g_str_equal (name, "exported") || g_str_equal (name, "modified")) &&
       !cw_timestamp_is_valid (value))
     return g_strdup_printf (_("the time %s is not a real moment (write YYYY-MM-DDTHH:MM:SSZ)"),
@@ -750,6 +751,22 @@ static const struct {
   { "target", "salutation" },
 };
 
+/* Required text that may not be blank either: the store needs a case's and
+ * an entry's title, and the writer cannot export a person, coordinator or
+ * holder without a name or a letter target without a salutation, so a
+ * document with one blank would go in and never come out again. */
+static const struct {
+  const char *element;
+  const char *child;
+} required_text[] = {
+  { "case", "title" },
+  { "entry", "title" },
+  { "person", "name" },
+  { "coordinator", "name" },
+  { "holder", "name" },
+  { "target", "salutation" },
+};
+
 static gboolean
 has_child (xmlNode    *node,
            const char *name)
@@ -758,6 +775,21 @@ has_child (xmlNode    *node,
     if (node_is (child, name))
       return TRUE;
   return FALSE;
+}
+
+static xmlNode *
+find_blank_child (xmlNode    *node,
+                  const char *name)
+{
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    if (node_is (child, name))
+      {
+        g_autofree char *text = get_text (child);
+
+        if (*text == '\0')
+          return child;
+      }
+  return NULL;
 }
 
 /* Before the schema: the common mistakes, in words a casefile holder
@@ -781,6 +813,20 @@ explain_common_mistakes (ReadContext *ctx,
         fail_at (ctx, node, CW_CASEFILE_ERROR_INVALID, _("<%s> has no <%s>, which it needs"),
                  required_children[i].element, required_children[i].child);
         return;
+      }
+
+  for (guint i = 0; i < G_N_ELEMENTS (required_text); i++)
+    if (g_str_equal ((const char *) node->name, required_text[i].element))
+      {
+        xmlNode *blank = find_blank_child (node, required_text[i].child);
+
+        if (blank != NULL)
+          {
+            fail_at (ctx, blank, CW_CASEFILE_ERROR_INVALID,
+                     _("<%s> in <%s> is empty; it needs some text"),
+                     required_text[i].child, required_text[i].element);
+            return;
+          }
       }
 
   for (xmlNode *child = node->children; child != NULL && ctx->error == NULL; child = child->next)

@@ -1,0 +1,2032 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <fcntl.h>
+#include <locale.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
+
+#include "cw-casefile-import.h"
+#include "cw-casefile-reader.h"
+#include "cw-casefile-writer.h"
+
+/*
+ * Reading and importing casefile documents: every element survives a round
+ * trip through the database, re-imports merge as the format's "Identity and
+ * re-import" section says, and hostile or broken documents are refused, each
+ * with its own error and a message that says where, before anything is
+ * stored.
+ *
+ * Fixture documents live in tests/casefiles/; the samples are reached
+ * through G_TEST_SRCDIR. Tiny hostile documents are written out below; large
+ * ones (entity bombs, deep nesting, size caps, 10,000 cases) are generated
+ * here and never committed. Each test has its own temporary directory.
+ */
+
+#define NS "http://example.org/ns/casework/casefile/1"
+
+#define CASE_A "0b5c6a3e-2f4d-4c8e-9d1a-6f7e8a9b0c1d"
+#define CASE_B "22222222-2222-4222-8222-222222222222"
+#define CASE_C "33333333-3333-4333-8333-333333333333"
+
+#define ENTRY_1 "e0000000-0000-4000-8000-000000000001"
+#define ENTRY_2 "e0000000-0000-4000-8000-000000000002"
+#define ENTRY_3 "e0000000-0000-4000-8000-000000000003"
+#define ENTRY_4 "e0000000-0000-4000-8000-000000000004"
+#define ENTRY_5 "e0000000-0000-4000-8000-000000000005"
+#define ENTRY_6 "e0000000-0000-4000-8000-000000000006"
+
+#define EVERY_CASE "5e3b9c71-8d2a-4f06-b4e1-2c7a9d0f6e38"
+#define EVERY_ENTRY(n) "5e3b9c71-0001-4a10-8b00-00000000000" n
+
+#define EXPORTED  "2025-01-01T00:00:00Z"
+#define GENERATOR "casework-tests"
+
+#define XML_DECL "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+#define DOC_START XML_DECL "<casefile xmlns=\"" NS "\" version=\"1.0\">\n"
+#define DOC_START_PUBLIC XML_DECL "<casefile xmlns=\"" NS "\" version=\"1.0\" scope=\"public\">\n"
+#define DOC_END "</casefile>\n"
+
+/* The shortest case there is, for documents about something else. */
+#define MINIMAL_CASE(id, title) \
+  "  <case id=\"" id "\">\n" \
+  "    <title>" title "</title>\n" \
+  "    <country code=\"XX\">Example Country</country>\n" \
+  "    <summary>What happened.</summary>\n" \
+  "  </case>\n"
+
+typedef struct {
+  char *dir;
+  CwStore *store;
+} Fixture;
+
+static void
+remove_tree (const char *path)
+{
+  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+    {
+      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+      const char *name;
+
+      g_assert_nonnull (dir);
+      while ((name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+
+          remove_tree (child);
+        }
+      g_assert_no_errno (g_rmdir (path));
+    }
+  else
+    g_assert_no_errno (g_unlink (path));
+}
+
+static CwStore *
+open_store (Fixture    *f,
+            const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (f->dir, name, NULL);
+  CwStore *store = cw_store_open (path, &error);
+
+  g_assert_no_error (error);
+  return store;
+}
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("casework-reader-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->store = open_store (f, "casework.db");
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_clear_object (&f->store);
+  remove_tree (f->dir);
+  g_free (f->dir);
+}
+
+/* ------------------------------------------------------------------ */
+/* Reading, importing, exporting */
+
+static char *
+test_file_path (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "casefiles", name, NULL);
+}
+
+static char *
+sample_path (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "..", "data", "samples", name, NULL);
+}
+
+static GBytes *
+load_bytes (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+  gsize len = 0;
+
+  g_file_get_contents (path, &contents, &len, &error);
+  g_assert_no_error (error);
+  return g_bytes_new_take (contents, len);
+}
+
+static CwCasefile *
+read_string (const char  *xml,
+             const char  *name,
+             GError     **error)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (xml, strlen (xml));
+
+  return cw_casefile_read (bytes, name, error);
+}
+
+static gboolean
+import_casefile (CwStore          *store,
+                 CwCasefile       *casefile,
+                 gboolean          dry_run,
+                 CwImportSummary  *summary,
+                 GError          **error)
+{
+  g_autoptr(GPtrArray) casefiles = g_ptr_array_new ();
+
+  g_ptr_array_add (casefiles, casefile);
+  return cw_store_import_casefiles (store, casefiles, dry_run, summary, NULL, NULL, error);
+}
+
+/* Reads and imports a document that must be fine. */
+static CwImportSummary *
+import_bytes (CwStore    *store,
+              GBytes     *bytes,
+              const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CwCasefile) casefile = cw_casefile_read (bytes, name, &error);
+  CwImportSummary *summary = cw_import_summary_new ();
+
+  g_assert_no_error (error);
+  g_assert_nonnull (casefile);
+  import_casefile (store, casefile, FALSE, summary, &error);
+  g_assert_no_error (error);
+  return summary;
+}
+
+static CwImportSummary *
+import_string (CwStore    *store,
+               const char *xml,
+               const char *name)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (xml, strlen (xml));
+
+  return import_bytes (store, bytes, name);
+}
+
+static CwImportSummary *
+import_file (CwStore    *store,
+             const char *path)
+{
+  g_autoptr(GBytes) bytes = load_bytes (path);
+  g_autofree char *name = g_path_get_basename (path);
+
+  return import_bytes (store, bytes, name);
+}
+
+static char *
+export_store (CwStore         *store,
+              CwCasefileScope  scope)
+{
+  CwCasefileWriteOptions options = { scope, GENERATOR, EXPORTED, NULL };
+  g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
+  GMemoryOutputStream *mem = G_MEMORY_OUTPUT_STREAM (out);
+  g_autoptr(GError) error = NULL;
+
+  cw_store_export_casefile (store, NULL, &options, out, &error);
+  g_assert_no_error (error);
+  return g_strndup (g_memory_output_stream_get_data (mem),
+                    g_memory_output_stream_get_data_size (mem));
+}
+
+/* Everything the database holds, as a full export: two snapshots are
+ * equal exactly when nothing was changed. */
+static char *
+snapshot (CwStore *store)
+{
+  guint count = cw_store_count_cases (store);
+  g_autofree char *export = NULL;
+
+  if (count == 0)
+    return g_strdup ("no cases");
+
+  export = export_store (store, CW_CASEFILE_SCOPE_FULL);
+  return g_strdup_printf ("%u cases\n%s", count, export);
+}
+
+static CwCase *
+load_case (CwStore    *store,
+           const char *id)
+{
+  g_autoptr(GError) error = NULL;
+  CwCase *kase = cw_store_load_case (store, id, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (kase);
+  return kase;
+}
+
+static CwEntry *
+load_entry (CwStore    *store,
+            const char *id)
+{
+  g_autoptr(GError) error = NULL;
+  CwEntry *entry = cw_store_load_entry (store, id, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (entry);
+  return entry;
+}
+
+static guint
+count_entries (CwStore    *store,
+               const char *case_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) entries = cw_store_list_entries (store, case_id, &error);
+
+  g_assert_no_error (error);
+  return entries->len;
+}
+
+static gboolean
+store_has_entry (CwStore    *store,
+                 const char *id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CwEntry) entry = cw_store_load_entry (store, id, &error);
+
+  if (entry == NULL)
+    g_assert_error (error, CW_STORE_ERROR, CW_STORE_ERROR_NOT_FOUND);
+  return entry != NULL;
+}
+
+static const char *
+string_at (GPtrArray *array,
+           guint      i)
+{
+  g_assert_cmpuint (i, <, array->len);
+  return g_ptr_array_index (array, i);
+}
+
+static gboolean
+warnings_mention (CwCasefile *casefile,
+                  const char *text)
+{
+  for (guint i = 0; i < casefile->warnings->len; i++)
+    if (strstr (g_ptr_array_index (casefile->warnings, i), text) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+assert_strv (GStrv        actual,
+             const char  *first,
+             ...)
+{
+  va_list args;
+  guint i = 0;
+
+  g_assert_nonnull (actual);
+  va_start (args, first);
+  for (const char *s = first; s != NULL; s = va_arg (args, const char *), i++)
+    g_assert_cmpstr (actual[i], ==, s);
+  va_end (args);
+  g_assert_null (actual[i]);
+}
+
+/* "NAME:LINE: ..." or "NAME:LINE:COLUMN: ...": the message says where. */
+static void
+assert_names_file_and_line (const char *message,
+                            const char *name)
+{
+  g_autofree char *prefix = g_strconcat (name, ":", NULL);
+  const char *p;
+
+  g_assert_true (g_str_has_prefix (message, prefix));
+  p = message + strlen (prefix);
+  g_assert_true (g_ascii_isdigit (*p));
+  while (g_ascii_isdigit (*p))
+    p++;
+  g_assert_cmpint (*p, ==, ':');
+}
+
+/* ------------------------------------------------------------------ */
+/* Round trips */
+
+/* Import, export, import the export into an empty database, export again:
+ * the same bytes. Re-importing the export into the first database changes
+ * nothing at all. */
+static void
+test_round_trip (Fixture       *f,
+                 gconstpointer  data)
+{
+  const char *path = data;
+  g_autoptr(CwImportSummary) first = import_file (f->store, path);
+  g_autoptr(CwStore) second = open_store (f, "second.db");
+  g_autoptr(CwImportSummary) again = NULL;
+  g_autoptr(CwImportSummary) same = NULL;
+  g_autofree char *export1 = NULL;
+  g_autofree char *export2 = NULL;
+  g_autofree char *export3 = NULL;
+  g_autofree char *public1 = NULL;
+  g_autofree char *public2 = NULL;
+  guint entries = first->entries_added;
+
+  g_assert_cmpuint (first->cases_added->len, >, 0);
+  g_assert_cmpuint (first->cases_updated->len, ==, 0);
+  g_assert_cmpuint (entries, >, 0);
+
+  export1 = export_store (f->store, CW_CASEFILE_SCOPE_FULL);
+  again = import_string (second, export1, "export-1.xml");
+  g_assert_cmpuint (again->cases_added->len, ==, first->cases_added->len);
+  g_assert_cmpuint (again->entries_added, ==, entries);
+  export2 = export_store (second, CW_CASEFILE_SCOPE_FULL);
+  g_assert_cmpstr (export1, ==, export2);
+
+  public1 = export_store (f->store, CW_CASEFILE_SCOPE_PUBLIC);
+  public2 = export_store (second, CW_CASEFILE_SCOPE_PUBLIC);
+  g_assert_cmpstr (public1, ==, public2);
+
+  same = import_string (f->store, export1, "export-1.xml");
+  g_assert_cmpuint (same->cases_added->len, ==, 0);
+  g_assert_cmpuint (same->cases_updated->len, ==, first->cases_added->len);
+  g_assert_cmpuint (same->entries_added, ==, 0);
+  g_assert_cmpuint (same->entries_updated, ==, 0);
+  g_assert_cmpuint (same->entries_unchanged, ==, entries);
+  export3 = export_store (f->store, CW_CASEFILE_SCOPE_FULL);
+  g_assert_cmpstr (export1, ==, export3);
+}
+
+/* All three documents in one database, exported as one document. */
+static void
+test_round_trip_together (Fixture       *f,
+                          gconstpointer  data)
+{
+  const char *names[] = { "long-term-case.xml", "urgent-action.xml" };
+  g_autofree char *every = test_file_path ("every-element.xml");
+  g_autoptr(CwImportSummary) summary = import_file (f->store, every);
+  g_autoptr(CwStore) second = open_store (f, "second.db");
+  g_autoptr(CwImportSummary) again = NULL;
+  g_autofree char *export1 = NULL;
+  g_autofree char *export2 = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = sample_path (names[i]);
+      g_autoptr(CwImportSummary) more = import_file (f->store, path);
+
+      g_assert_cmpuint (more->cases_added->len, ==, 1);
+    }
+  g_assert_cmpuint (cw_store_count_cases (f->store), ==, 3);
+
+  export1 = export_store (f->store, CW_CASEFILE_SCOPE_FULL);
+  again = import_string (second, export1, "all.xml");
+  g_assert_cmpuint (again->cases_added->len, ==, 3);
+  export2 = export_store (second, CW_CASEFILE_SCOPE_FULL);
+  g_assert_cmpstr (export1, ==, export2);
+}
+
+static void
+check_every_element_entries (CwStore *store)
+{
+  g_autoptr(CwEntry) vague = load_entry (store, EVERY_ENTRY ("1"));
+  g_autoptr(CwEntry) letters = load_entry (store, EVERY_ENTRY ("4"));
+  g_autoptr(CwEntry) petition = load_entry (store, EVERY_ENTRY ("5"));
+  g_autoptr(CwEntry) meeting = load_entry (store, EVERY_ENTRY ("7"));
+  g_autoptr(CwEntry) update = load_entry (store, EVERY_ENTRY ("3"));
+
+  g_assert_cmpuint (count_entries (store, EVERY_CASE), ==, 12);
+
+  /* A year-precision date stays a year. */
+  g_assert_cmpstr (cw_entry_get_case_id (vague), ==, EVERY_CASE);
+  g_assert_cmpstr (cw_entry_get_date (vague), ==, "2024");
+  g_assert_cmpint (cw_entry_get_precision (vague), ==, CW_DATE_PRECISION_YEAR);
+  g_assert_cmpint (cw_entry_get_category (vague), ==, CW_ENTRY_CATEGORY_OUTCOME);
+  g_assert_cmpstr (cw_entry_get_kind (vague), ==, "other");
+  g_assert_cmpint (cw_entry_get_count (vague), ==, CW_ENTRY_NO_COUNT);
+  g_assert_false (cw_entry_get_private (vague));
+  g_assert_cmpstr (cw_entry_get_title (vague), ==, "Anonymous threats after a cartoon on corruption");
+  g_assert_cmpstr (cw_entry_get_notes (vague), ==, "Reported by his editor; the months are not known.");
+
+  g_assert_cmpstr (cw_entry_get_date (letters), ==, "2024-11-20");
+  g_assert_cmpint (cw_entry_get_precision (letters), ==, CW_DATE_PRECISION_DAY);
+  g_assert_cmpint (cw_entry_get_category (letters), ==, CW_ENTRY_CATEGORY_ACTIVITY);
+  g_assert_cmpstr (cw_entry_get_kind (letters), ==, "letter");
+  g_assert_cmpint (cw_entry_get_count (letters), ==, 23);
+  g_assert_cmpstr (cw_entry_get_notes (letters), ==,
+                   "Twenty to the Minister of Justice, three copies to the embassy.");
+
+  /* A month-precision date is never turned into the 1st of the month. */
+  g_assert_cmpstr (cw_entry_get_date (petition), ==, "2024-12");
+  g_assert_cmpint (cw_entry_get_precision (petition), ==, CW_DATE_PRECISION_MONTH);
+  g_assert_cmpstr (cw_entry_get_kind (petition), ==, "petition");
+  g_assert_cmpint (cw_entry_get_count (petition), ==, 318);
+  g_assert_null (cw_entry_get_notes (petition));
+
+  g_assert_true (cw_entry_get_private (meeting));
+  g_assert_cmpstr (cw_entry_get_kind (meeting), ==, "meeting");
+  g_assert_cmpstr (cw_entry_get_title (meeting), ==, "Meeting with our MP's caseworker");
+
+  g_assert_cmpint (cw_entry_get_category (update), ==, CW_ENTRY_CATEGORY_UPDATE);
+  g_assert_cmpstr (cw_entry_get_kind (update), ==, "urgent-action");
+}
+
+/* After import, the store gives back every field every-element.xml holds. */
+static void
+test_every_element_fields (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autofree char *path = test_file_path ("every-element.xml");
+  g_autoptr(CwImportSummary) summary = import_file (f->store, path);
+  g_autoptr(CwCase) kase = load_case (f->store, EVERY_CASE);
+  GPtrArray *list;
+  CwReference *reference;
+  CwPerson *person;
+  CwDetention *detention;
+  CwContact *contact;
+  CwTarget *target;
+  CwModelLetter *letter;
+
+  g_assert_cmpuint (summary->cases_added->len, ==, 1);
+  g_assert_cmpstr (string_at (summary->cases_added, 0), ==, "Idris Malouane");
+  g_assert_cmpstr (string_at (summary->case_ids, 0), ==, EVERY_CASE);
+  g_assert_cmpuint (summary->entries_added, ==, 12);
+
+  /* The case's attributes and single elements. */
+  g_assert_cmpint (cw_case_get_kind (kase), ==, CW_CASE_KIND_INDIVIDUAL);
+  g_assert_cmpint (cw_case_get_case_type (kase), ==, CW_CASE_TYPE_URGENT_ACTION);
+  g_assert_cmpint (cw_case_get_status (kase), ==, CW_CASE_STATUS_CLOSED);
+  g_assert_cmpstr (cw_case_get_modified (kase), ==, "2025-04-01T10:15:00Z");
+  g_assert_cmpstr (cw_case_get_title (kase), ==, "Idris Malouane");
+  g_assert_cmpstr (cw_case_get_country_code (kase), ==, "XX");
+  g_assert_cmpstr (cw_case_get_country_name (kase), ==, "Republic of Valdoria");
+  g_assert_cmpstr (cw_case_get_region (kase), ==, "middle-east-north-africa");
+  g_assert_cmpstr (cw_case_get_opened (kase), ==, "2024-11-08");
+  g_assert_cmpstr (cw_case_get_closed (kase), ==, "2025-04-01");
+  g_assert_cmpstr (cw_case_get_closed_outcome (kase), ==, "released");
+  g_assert_true (g_str_has_prefix (cw_case_get_summary (kase), "Idris Malouane, a journalist"));
+  /* Paragraphs keep their blank line; the element's own white space goes. */
+  g_assert_nonnull (strstr (cw_case_get_summary (kase), "public official\".\n\nOn 4 March 2025"));
+  g_assert_true (g_str_has_suffix (cw_case_get_summary (kase), "released the same day."));
+  g_assert_true (g_str_has_prefix (cw_case_get_background (kase), "Valdoria's press law"));
+  g_assert_nonnull (strstr (cw_case_get_background (kase), "under it.\n\nAmnesty International"));
+
+  /* References */
+  list = cw_case_get_references (kase);
+  g_assert_cmpuint (list->len, ==, 3);
+  reference = g_ptr_array_index (list, 0);
+  g_assert_cmpstr (reference->scheme, ==, "ua");
+  g_assert_cmpstr (reference->value, ==, "UA 140/24");
+  reference = g_ptr_array_index (list, 1);
+  g_assert_cmpstr (reference->scheme, ==, "ai-index");
+  g_assert_cmpstr (reference->value, ==, "MDE 99/8801/2024");
+  reference = g_ptr_array_index (list, 2);
+  g_assert_cmpstr (reference->scheme, ==, "internal");
+  g_assert_cmpstr (reference->value, ==, "G123-2024-07");
+
+  /* Urgent action */
+  g_assert_cmpstr (cw_case_get_ua_number (kase), ==, "UA 140/24");
+  g_assert_cmpstr (cw_case_get_ua_issued (kase), ==, "2025-01-14");
+  g_assert_cmpstr (cw_case_get_ua_deadline (kase), ==, "2025-02-25");
+  g_assert_cmpuint (cw_case_get_ua_sequence (kase), ==, 2);
+
+  /* Themes */
+  list = cw_case_get_themes (kase);
+  g_assert_cmpuint (list->len, ==, 2);
+  g_assert_cmpstr (string_at (list, 0), ==, "prisoner-of-conscience");
+  g_assert_cmpstr (string_at (list, 1), ==, "freedom-of-expression");
+
+  /* People, in document order, with every field of the first. */
+  list = cw_case_get_people (kase);
+  g_assert_cmpuint (list->len, ==, 4);
+  person = g_ptr_array_index (list, 0);
+  g_assert_cmpstr (person->role, ==, "subject");
+  g_assert_cmpstr (person->name, ==, "Idris Malouane");
+  g_assert_cmpstr (person->other_names, ==, "Idriss Malwan");
+  g_assert_cmpstr (person->pronouns, ==, "he/him");
+  g_assert_cmpstr (person->gender, ==, "male");
+  g_assert_cmpstr (person->born, ==, "1987");
+  g_assert_cmpstr (person->occupation, ==, "journalist and cartoonist");
+  g_assert_cmpstr (person->notes, ==,
+                   "Draws the weekly cartoon for an independent newspaper in the capital.");
+  person = g_ptr_array_index (list, 1);
+  g_assert_cmpstr (person->role, ==, "family");
+  g_assert_cmpstr (person->name, ==, "Samira Malouane");
+  g_assert_null (person->occupation);
+  person = g_ptr_array_index (list, 2);
+  g_assert_cmpstr (person->role, ==, "lawyer");
+  g_assert_cmpstr (person->name, ==, "Maître Hana Bensaïd");
+  person = g_ptr_array_index (list, 3);
+  g_assert_cmpstr (person->role, ==, "other");
+
+  /* Detention, with the explanation after the colon as the access note. */
+  detention = cw_case_get_detention (kase);
+  g_assert_nonnull (detention);
+  g_assert_cmpstr (detention->place, ==, "Al-Nour Prison, Port Valdor");
+  g_assert_cmpstr (detention->arrested, ==, "2024-11-03");
+  g_assert_cmpstr (detention->charges, ==,
+                   "\"Insulting a public official\" over a cartoon of the Minister of the Interior");
+  g_assert_cmpstr (detention->sentence, ==,
+                   "Eighteen months' imprisonment, reduced on appeal to time served");
+  g_assert_true (g_str_has_prefix (detention->health, "He has high blood pressure"));
+  g_assert_cmpstr (detention->legal_access, ==, "restricted");
+  g_assert_cmpstr (detention->legal_access_note, ==,
+                   "one visit from his lawyer, with guards present");
+  g_assert_cmpstr (detention->family_access, ==, "yes");
+  g_assert_null (detention->family_access_note);
+
+  /* Safety */
+  g_assert_cmpstr (cw_case_get_public_action (kase), ==, "restricted");
+  g_assert_cmpstr (cw_case_get_solidarity (kase), ==, "allowed");
+  list = cw_case_get_safety_notes (kase);
+  g_assert_cmpuint (list->len, ==, 2);
+  g_assert_cmpstr (string_at (list, 0), ==, "Do not publish photographs of his family.");
+  g_assert_cmpstr (string_at (list, 1), ==, "Public actions only after checking with the coordinator.");
+
+  /* Coordinator: every part of the contact content. */
+  contact = cw_case_get_coordinator (kase);
+  g_assert_nonnull (contact);
+  g_assert_cmpstr (contact->name, ==, "Jo Whitfield");
+  g_assert_cmpstr (contact->role, ==, "Country Coordinator, Valdoria");
+  g_assert_cmpstr (contact->organisation, ==, "Amnesty International UK");
+  g_assert_cmpstr (contact->email, ==, "valdoria.coordinator@example.org");
+  g_assert_cmpstr (contact->phone, ==, "+44 161 496 0000");
+  assert_strv (contact->address, "Flat 2, 14 Example Road", "Manchester M1 0ZZ", NULL);
+  g_assert_cmpstr (contact->notes, ==, "Prefers email; reports are due by the end of January.");
+
+  /* Holders, oldest first, with from and to. */
+  list = cw_case_get_holders (kase);
+  g_assert_cmpuint (list->len, ==, 2);
+  contact = g_ptr_array_index (list, 0);
+  g_assert_cmpstr (contact->name, ==, "Ruth Abernethy");
+  g_assert_cmpstr (contact->from, ==, "2024-11-08");
+  g_assert_cmpstr (contact->to, ==, "2025-01-31");
+  g_assert_cmpstr (contact->role, ==, "Casefile holder, Group 123");
+  g_assert_cmpstr (contact->email, ==, "ruth@example.org");
+  g_assert_null (contact->phone);
+  g_assert_null (contact->address);
+  contact = g_ptr_array_index (list, 1);
+  g_assert_cmpstr (contact->name, ==, "Daniel Osei");
+  g_assert_cmpstr (contact->from, ==, "2025-02");
+  g_assert_null (contact->to);
+  g_assert_cmpstr (contact->organisation, ==, "Group 123, Exampleton");
+  g_assert_cmpstr (contact->email, ==, "daniel@example.org");
+  g_assert_cmpstr (contact->phone, ==, "+44 7700 900000");
+  assert_strv (contact->address, "3 Sample Lane", "Exampleton EX1 0ZZ", NULL);
+  g_assert_cmpstr (contact->notes, ==, "Took over from Ruth at the February meeting.");
+
+  /* Targets, with their address lines. */
+  list = cw_case_get_targets (kase);
+  g_assert_cmpuint (list->len, ==, 3);
+  target = g_ptr_array_index (list, 0);
+  g_assert_cmpstr (target->role, ==, "appeal");
+  g_assert_cmpstr (target->language, ==, "fr");
+  g_assert_cmpstr (target->title, ==, "Ministre de la Justice");
+  g_assert_cmpstr (target->name, ==, "M. Karim Ould Salem");
+  g_assert_cmpstr (target->organisation, ==, "Ministère de la Justice");
+  assert_strv (target->address, "Place du Gouvernement", "Port Valdor", "République de Valdoria", NULL);
+  g_assert_cmpstr (target->email, ==, "cabinet@justice.example.org");
+  g_assert_cmpstr (target->salutation, ==, "Monsieur le Ministre");
+  target = g_ptr_array_index (list, 1);
+  g_assert_cmpstr (target->role, ==, "copy");
+  g_assert_cmpstr (target->language, ==, "en-GB");
+  g_assert_null (target->name);
+  assert_strv (target->address, "21 Example Terrace", "London SW7 0ZZ", NULL);
+  g_assert_null (target->email);
+  g_assert_cmpstr (target->salutation, ==, "Your Excellency");
+  target = g_ptr_array_index (list, 2);
+  g_assert_cmpstr (target->role, ==, "solidarity");
+  g_assert_null (target->title);
+  g_assert_cmpstr (target->name, ==, "Samira Malouane");
+  g_assert_cmpstr (target->salutation, ==, "Chère Samira");
+
+  /* Recommended actions and model letters */
+  list = cw_case_get_recommended_actions (kase);
+  g_assert_cmpuint (list->len, ==, 2);
+  g_assert_true (g_str_has_prefix (string_at (list, 0), "Write to the Minister of Justice"));
+  g_assert_cmpstr (string_at (list, 1), ==, "Send cards of solidarity to his family, care of his wife.");
+  list = cw_case_get_model_letters (kase);
+  g_assert_cmpuint (list->len, ==, 2);
+  letter = g_ptr_array_index (list, 0);
+  g_assert_cmpstr (letter->language, ==, "fr");
+  g_assert_true (g_str_has_prefix (letter->body, "Monsieur le Ministre,\n\nJe vous écris"));
+  g_assert_true (g_str_has_suffix (letter->body, "dont il a besoin."));
+  letter = g_ptr_array_index (list, 1);
+  g_assert_cmpstr (letter->language, ==, "en");
+  g_assert_nonnull (strstr (letter->body, "expression.\n\nPending his release"));
+
+  check_every_element_entries (f->store);
+}
+
+/* The reader alone: what the document says about itself. */
+static void
+test_every_element_read (void)
+{
+  g_autofree char *path = test_file_path ("every-element.xml");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CwCasefile) casefile = cw_casefile_read_file (file, &error);
+  CwCasefileCase *item;
+  CwCasefileParts all = CW_CASEFILE_HAS_KIND | CW_CASEFILE_HAS_TYPE | CW_CASEFILE_HAS_STATUS |
+                        CW_CASEFILE_HAS_MODIFIED | CW_CASEFILE_HAS_REFERENCES |
+                        CW_CASEFILE_HAS_URGENT_ACTION | CW_CASEFILE_HAS_REGION |
+                        CW_CASEFILE_HAS_THEMES | CW_CASEFILE_HAS_OPENED | CW_CASEFILE_HAS_CLOSED |
+                        CW_CASEFILE_HAS_PEOPLE | CW_CASEFILE_HAS_DETENTION |
+                        CW_CASEFILE_HAS_BACKGROUND | CW_CASEFILE_HAS_SAFETY |
+                        CW_CASEFILE_HAS_SAFETY_NOTES | CW_CASEFILE_HAS_COORDINATOR |
+                        CW_CASEFILE_HAS_HOLDERS | CW_CASEFILE_HAS_TARGETS |
+                        CW_CASEFILE_HAS_ACTIONS | CW_CASEFILE_HAS_MODEL_LETTERS;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (casefile->name, ==, path);
+  g_assert_cmpstr (casefile->version, ==, "1.0");
+  g_assert_cmpint (casefile->scope, ==, CW_CASEFILE_SCOPE_FULL);
+  g_assert_cmpstr (casefile->source_organisation, ==,
+                   "Amnesty International – Urgent Action Network");
+  g_assert_cmpuint (casefile->warnings->len, ==, 0);
+  g_assert_cmpuint (casefile->cases->len, ==, 1);
+  item = g_ptr_array_index (casefile->cases, 0);
+  /* The start tag runs over lines 23 and 24; libxml2 counts where it ends. */
+  g_assert_cmpint (item->line, >=, 23);
+  g_assert_cmpint (item->line, <=, 24);
+  g_assert_cmpuint (item->parts, ==, all);
+  g_assert_cmpuint (item->entries->len, ==, 12);
+  /* Entries come in document order. */
+  g_assert_cmpstr (cw_entry_get_id (g_ptr_array_index (item->entries, 0)), ==, EVERY_ENTRY ("1"));
+  g_assert_cmpstr (cw_entry_get_id (g_ptr_array_index (item->entries, 11)), ==, EVERY_ENTRY ("c"));
+}
+
+/* ------------------------------------------------------------------ */
+/* Merging: the format's "Identity and re-import" rules, one each */
+
+#define BASE_DOC \
+  DOC_START \
+  "  <case id=\"" CASE_A "\" kind=\"group\" type=\"urgent-action\" status=\"paused\"" \
+  "        modified=\"2025-01-01T00:00:00Z\">\n" \
+  "    <title>Base title</title>\n" \
+  "    <reference scheme=\"ua\">UA 1/25</reference>\n" \
+  "    <reference scheme=\"internal\">G-1</reference>\n" \
+  "    <urgent-action number=\"UA 1/25\" issued=\"2025-01-05\" deadline=\"2025-02-16\" sequence=\"1\"/>\n" \
+  "    <country code=\"XX\">Example Country</country>\n" \
+  "    <region>africa</region>\n" \
+  "    <theme>torture</theme>\n" \
+  "    <theme>death-penalty</theme>\n" \
+  "    <opened>2025-01</opened>\n" \
+  "    <person role=\"subject\"><name>Jane Doe</name><born>1980</born></person>\n" \
+  "    <person role=\"lawyer\"><name>John Roe</name></person>\n" \
+  "    <detention><place>Central Prison</place><legal-access>no</legal-access></detention>\n" \
+  "    <summary>Base summary.</summary>\n" \
+  "    <background>Base background.</background>\n" \
+  "    <safety public-action=\"restricted\" solidarity=\"allowed\">\n" \
+  "      <note>Base note one.</note>\n" \
+  "      <note>Base note two.</note>\n" \
+  "    </safety>\n" \
+  "    <coordinator>\n" \
+  "      <name>Coord Name</name><role>Coordinator</role>\n" \
+  "      <email>coord@example.org</email><phone>+44 100</phone>\n" \
+  "    </coordinator>\n" \
+  "    <holder from=\"2024\" to=\"2025-01\">\n" \
+  "      <name>Old Holder</name><email>old@example.org</email><phone>+44 200</phone>\n" \
+  "      <address><line>1 Old Street</line></address>\n" \
+  "    </holder>\n" \
+  "    <holder from=\"2025-02\">\n" \
+  "      <name>New Holder</name><role>Holder</role><organisation>Group 7</organisation>\n" \
+  "      <email>new@example.org</email><phone>+44 300</phone>\n" \
+  "      <address><line>2 New Street</line><line>Town</line></address>\n" \
+  "      <notes>Holder notes.</notes>\n" \
+  "    </holder>\n" \
+  "    <target role=\"appeal\" language=\"en\"><title>Minister</title>" \
+  "<address><line>Ministry</line></address><salutation>Dear Minister</salutation></target>\n" \
+  "    <target role=\"copy\" language=\"en\"><title>Ambassador</title>" \
+  "<address><line>Embassy</line></address><salutation>Your Excellency</salutation></target>\n" \
+  "    <recommended-action>Write letters.</recommended-action>\n" \
+  "    <recommended-action>Send cards.</recommended-action>\n" \
+  "    <model-letter language=\"en\">Dear Minister.</model-letter>\n" \
+  "    <entry id=\"" ENTRY_1 "\" date=\"2025-01-10\" category=\"activity\" kind=\"letter\" count=\"5\">" \
+  "<title>Letters</title></entry>\n" \
+  "    <entry id=\"" ENTRY_2 "\" date=\"2025-01-20\" category=\"activity\" kind=\"meeting\" private=\"true\">" \
+  "<title>Private meeting</title><notes>Only for us.</notes></entry>\n" \
+  "    <entry id=\"" ENTRY_3 "\" date=\"2025-02\" category=\"outcome\" kind=\"reply\">" \
+  "<title>Reply from the ministry</title></entry>\n" \
+  "  </case>\n" \
+  DOC_END
+
+/* The case with nothing but what every case must carry, and what a test
+ * puts in the middle. */
+#define UPDATE_DOC(start, attributes, before_country, before_summary, after_summary) \
+  start \
+  "  <case id=\"" CASE_A "\"" attributes ">\n" \
+  "    <title>Updated title</title>\n" \
+  before_country \
+  "    <country code=\"XY\">Other Country</country>\n" \
+  before_summary \
+  "    <summary>Updated summary.</summary>\n" \
+  after_summary \
+  "  </case>\n" \
+  DOC_END
+
+static void
+import_base (Fixture *f)
+{
+  g_autoptr(CwImportSummary) summary = import_string (f->store, BASE_DOC, "base.xml");
+
+  g_assert_cmpuint (summary->cases_added->len, ==, 1);
+  g_assert_cmpuint (summary->entries_added, ==, 3);
+}
+
+/* Everything of the base document that a minimal update leaves alone. */
+static void
+assert_base_kept (CwCase *kase)
+{
+  CwContact *contact;
+
+  g_assert_cmpint (cw_case_get_kind (kase), ==, CW_CASE_KIND_GROUP);
+  g_assert_cmpint (cw_case_get_case_type (kase), ==, CW_CASE_TYPE_URGENT_ACTION);
+  g_assert_cmpint (cw_case_get_status (kase), ==, CW_CASE_STATUS_PAUSED);
+  g_assert_cmpstr (cw_case_get_modified (kase), ==, "2025-01-01T00:00:00Z");
+  g_assert_cmpstr (cw_case_get_ua_number (kase), ==, "UA 1/25");
+  g_assert_cmpstr (cw_case_get_ua_deadline (kase), ==, "2025-02-16");
+  g_assert_cmpuint (cw_case_get_ua_sequence (kase), ==, 1);
+  g_assert_cmpstr (cw_case_get_region (kase), ==, "africa");
+  g_assert_cmpstr (cw_case_get_opened (kase), ==, "2025-01");
+  g_assert_cmpstr (cw_case_get_background (kase), ==, "Base background.");
+  g_assert_nonnull (cw_case_get_detention (kase));
+  g_assert_cmpstr (cw_case_get_detention (kase)->place, ==, "Central Prison");
+  g_assert_cmpstr (cw_case_get_public_action (kase), ==, "restricted");
+  g_assert_cmpstr (cw_case_get_solidarity (kase), ==, "allowed");
+  contact = cw_case_get_coordinator (kase);
+  g_assert_nonnull (contact);
+  g_assert_cmpstr (contact->name, ==, "Coord Name");
+  g_assert_cmpstr (contact->email, ==, "coord@example.org");
+}
+
+static void
+assert_base_lists_kept (CwCase *kase)
+{
+  g_assert_cmpuint (cw_case_get_references (kase)->len, ==, 2);
+  g_assert_cmpuint (cw_case_get_themes (kase)->len, ==, 2);
+  g_assert_cmpstr (string_at (cw_case_get_themes (kase), 0), ==, "torture");
+  g_assert_cmpstr (string_at (cw_case_get_themes (kase), 1), ==, "death-penalty");
+  g_assert_cmpuint (cw_case_get_people (kase)->len, ==, 2);
+  g_assert_cmpuint (cw_case_get_safety_notes (kase)->len, ==, 2);
+  g_assert_cmpuint (cw_case_get_holders (kase)->len, ==, 2);
+  g_assert_cmpuint (cw_case_get_targets (kase)->len, ==, 2);
+  g_assert_cmpuint (cw_case_get_recommended_actions (kase)->len, ==, 2);
+  g_assert_cmpuint (cw_case_get_model_letters (kase)->len, ==, 1);
+}
+
+/* A field present in the document replaces the stored value. */
+static void
+test_merge_present_replaces (Fixture       *f,
+                             gconstpointer  data)
+{
+  const char *doc = UPDATE_DOC (DOC_START,
+                                " kind=\"community\" type=\"long-term\" status=\"closed\""
+                                " modified=\"2025-06-01T08:00:00Z\"",
+                                "    <urgent-action number=\"UA 1/25\" sequence=\"2\"/>\n",
+                                "    <region>americas</region>\n"
+                                "    <opened>2024-12-24</opened>\n"
+                                "    <closed outcome=\"resolved\">2025-06</closed>\n"
+                                "    <detention><place>Other Prison</place></detention>\n",
+                                "    <background>New background.</background>\n"
+                                "    <safety public-action=\"forbidden\"/>\n"
+                                "    <coordinator><name>Other Coordinator</name></coordinator>\n");
+  g_autoptr(CwImportSummary) summary = NULL;
+  g_autoptr(CwCase) kase = NULL;
+
+  import_base (f);
+  summary = import_string (f->store, doc, "update.xml");
+  g_assert_cmpuint (summary->cases_added->len, ==, 0);
+  g_assert_cmpuint (summary->cases_updated->len, ==, 1);
+  g_assert_cmpstr (string_at (summary->cases_updated, 0), ==, "Updated title");
+
+  kase = load_case (f->store, CASE_A);
+  g_assert_cmpstr (cw_case_get_title (kase), ==, "Updated title");
+  g_assert_cmpstr (cw_case_get_country_code (kase), ==, "XY");
+  g_assert_cmpstr (cw_case_get_country_name (kase), ==, "Other Country");
+  g_assert_cmpstr (cw_case_get_summary (kase), ==, "Updated summary.");
+  g_assert_cmpint (cw_case_get_kind (kase), ==, CW_CASE_KIND_COMMUNITY);
+  g_assert_cmpint (cw_case_get_case_type (kase), ==, CW_CASE_TYPE_LONG_TERM);
+  g_assert_cmpint (cw_case_get_status (kase), ==, CW_CASE_STATUS_CLOSED);
+  g_assert_cmpstr (cw_case_get_modified (kase), ==, "2025-06-01T08:00:00Z");
+  /* The urgent-action element is one field: what it leaves out goes. */
+  g_assert_cmpstr (cw_case_get_ua_number (kase), ==, "UA 1/25");
+  g_assert_cmpuint (cw_case_get_ua_sequence (kase), ==, 2);
+  g_assert_null (cw_case_get_ua_deadline (kase));
+  g_assert_cmpstr (cw_case_get_region (kase), ==, "americas");
+  g_assert_cmpstr (cw_case_get_opened (kase), ==, "2024-12-24");
+  g_assert_cmpstr (cw_case_get_closed (kase), ==, "2025-06");
+  g_assert_cmpstr (cw_case_get_closed_outcome (kase), ==, "resolved");
+  g_assert_cmpstr (cw_case_get_detention (kase)->place, ==, "Other Prison");
+  g_assert_null (cw_case_get_detention (kase)->legal_access);
+  g_assert_cmpstr (cw_case_get_background (kase), ==, "New background.");
+  g_assert_cmpstr (cw_case_get_public_action (kase), ==, "forbidden");
+  g_assert_null (cw_case_get_solidarity (kase));
+  g_assert_cmpstr (cw_case_get_coordinator (kase)->name, ==, "Other Coordinator");
+  g_assert_null (cw_case_get_coordinator (kase)->email);
+
+  /* The lists, which the document does not carry, stay. */
+  assert_base_lists_kept (kase);
+  g_assert_cmpuint (count_entries (f->store, CASE_A), ==, 3);
+}
+
+/* A field absent from the document keeps the stored value: a re-import
+ * without <background> keeps it, one without status keeps the status. */
+static void
+test_merge_absent_keeps (Fixture       *f,
+                         gconstpointer  data)
+{
+  const char *doc = UPDATE_DOC (DOC_START, "", "", "", "");
+  g_autoptr(CwImportSummary) summary = NULL;
+  g_autoptr(CwCase) kase = NULL;
+
+  import_base (f);
+  summary = import_string (f->store, doc, "update.xml");
+  g_assert_cmpuint (summary->cases_updated->len, ==, 1);
+
+  kase = load_case (f->store, CASE_A);
+  /* What every case carries is replaced ... */
+  g_assert_cmpstr (cw_case_get_title (kase), ==, "Updated title");
+  g_assert_cmpstr (cw_case_get_summary (kase), ==, "Updated summary.");
+  /* ... and the rest is kept. */
+  assert_base_kept (kase);
+  assert_base_lists_kept (kase);
+  g_assert_cmpuint (count_entries (f->store, CASE_A), ==, 3);
+}
+
+/* A repeated element that appears replaces the whole stored list of its
+ * kind: one target in the document leaves one target. */
+static void
+test_merge_list_replaces (Fixture       *f,
+                          gconstpointer  data)
+{
+  const char *doc = UPDATE_DOC (DOC_START, "", "",
+                                "    <theme>womens-rights</theme>\n"
+                                "    <person role=\"family\"><name>Sam Doe</name></person>\n",
+                                "    <safety><note>The only note now.</note></safety>\n"
+                                "    <holder from=\"2026\"><name>Third Holder</name></holder>\n"
+                                "    <target role=\"appeal\" language=\"es\"><title>Fiscal</title>"
+                                "<address><line>Fiscalía</line><line>Ciudad</line></address>"
+                                "<salutation>Estimado Señor Fiscal</salutation></target>\n"
+                                "    <recommended-action>Call the embassy.</recommended-action>\n"
+                                "    <model-letter language=\"es\">Señor Fiscal.</model-letter>\n");
+  g_autoptr(CwImportSummary) summary = NULL;
+  g_autoptr(CwCase) kase = NULL;
+  CwTarget *target;
+
+  import_base (f);
+  summary = import_string (f->store, doc, "update.xml");
+  kase = load_case (f->store, CASE_A);
+
+  g_assert_cmpuint (cw_case_get_targets (kase)->len, ==, 1);
+  target = g_ptr_array_index (cw_case_get_targets (kase), 0);
+  g_assert_cmpstr (target->title, ==, "Fiscal");
+  g_assert_cmpstr (target->language, ==, "es");
+  assert_strv (target->address, "Fiscalía", "Ciudad", NULL);
+
+  g_assert_cmpuint (cw_case_get_themes (kase)->len, ==, 1);
+  g_assert_cmpstr (string_at (cw_case_get_themes (kase), 0), ==, "womens-rights");
+  g_assert_cmpuint (cw_case_get_people (kase)->len, ==, 1);
+  g_assert_cmpstr (((CwPerson *) g_ptr_array_index (cw_case_get_people (kase), 0))->name, ==, "Sam Doe");
+  g_assert_cmpuint (cw_case_get_safety_notes (kase)->len, ==, 1);
+  g_assert_cmpstr (string_at (cw_case_get_safety_notes (kase), 0), ==, "The only note now.");
+  g_assert_cmpuint (cw_case_get_holders (kase)->len, ==, 1);
+  g_assert_cmpstr (((CwContact *) g_ptr_array_index (cw_case_get_holders (kase), 0))->name, ==,
+                   "Third Holder");
+  g_assert_cmpuint (cw_case_get_recommended_actions (kase)->len, ==, 1);
+  g_assert_cmpstr (string_at (cw_case_get_recommended_actions (kase), 0), ==, "Call the embassy.");
+  g_assert_cmpuint (cw_case_get_model_letters (kase)->len, ==, 1);
+  g_assert_cmpstr (((CwModelLetter *) g_ptr_array_index (cw_case_get_model_letters (kase), 0))->body,
+                   ==, "Señor Fiscal.");
+
+  /* References appear nowhere in the document: kept. */
+  g_assert_cmpuint (cw_case_get_references (kase)->len, ==, 2);
+}
+
+/* A repeated element that does not appear keeps the stored list: a
+ * document with targets but no themes keeps the themes. */
+static void
+test_merge_list_absent_keeps (Fixture       *f,
+                              gconstpointer  data)
+{
+  const char *doc = UPDATE_DOC (DOC_START, "", "", "",
+                                "    <target><address><line>Somewhere</line></address>"
+                                "<salutation>Dear Sir or Madam</salutation></target>\n");
+  g_autoptr(CwImportSummary) summary = NULL;
+  g_autoptr(CwCase) kase = NULL;
+
+  import_base (f);
+  summary = import_string (f->store, doc, "update.xml");
+  kase = load_case (f->store, CASE_A);
+
+  g_assert_cmpuint (cw_case_get_targets (kase)->len, ==, 1);
+  g_assert_cmpuint (cw_case_get_themes (kase)->len, ==, 2);
+  g_assert_cmpstr (string_at (cw_case_get_themes (kase), 0), ==, "torture");
+  g_assert_cmpstr (string_at (cw_case_get_themes (kase), 1), ==, "death-penalty");
+  g_assert_cmpuint (cw_case_get_references (kase)->len, ==, 2);
+  g_assert_cmpuint (cw_case_get_people (kase)->len, ==, 2);
+  g_assert_cmpuint (cw_case_get_safety_notes (kase)->len, ==, 2);
+  g_assert_cmpuint (cw_case_get_holders (kase)->len, ==, 2);
+  g_assert_cmpuint (cw_case_get_recommended_actions (kase)->len, ==, 2);
+  g_assert_cmpuint (cw_case_get_model_letters (kase)->len, ==, 1);
+}
+
+/* Entries merge by id: new ones added, known ones updated, entries only in
+ * the database kept. */
+static void
+test_merge_entries (Fixture       *f,
+                    gconstpointer  data)
+{
+  const char *doc = UPDATE_DOC (DOC_START, "", "", "",
+                                "    <entry id=\"" ENTRY_3 "\" date=\"2025-02\" category=\"outcome\""
+                                " kind=\"reply\"><title>Reply from the ministry</title></entry>\n"
+                                "    <entry id=\"" ENTRY_2 "\" date=\"2025-01-21\" category=\"activity\""
+                                " kind=\"meeting\" private=\"true\"><title>Private meeting, moved</title>"
+                                "</entry>\n"
+                                "    <entry id=\"" ENTRY_4 "\" date=\"2025-03\" category=\"activity\""
+                                " kind=\"petition\" count=\"120\"><title>Petition</title></entry>\n");
+  g_autoptr(CwImportSummary) summary = NULL;
+  g_autoptr(CwEntry) kept = NULL;
+  g_autoptr(CwEntry) updated = NULL;
+  g_autoptr(CwEntry) added = NULL;
+
+  import_base (f);
+  summary = import_string (f->store, doc, "update.xml");
+  g_assert_cmpuint (summary->entries_added, ==, 1);
+  g_assert_cmpuint (summary->entries_updated, ==, 1);
+  g_assert_cmpuint (summary->entries_unchanged, ==, 1);
+
+  g_assert_cmpuint (count_entries (f->store, CASE_A), ==, 4);
+
+  /* Only in the database: kept as it was. */
+  kept = load_entry (f->store, ENTRY_1);
+  g_assert_cmpstr (cw_entry_get_title (kept), ==, "Letters");
+  g_assert_cmpint (cw_entry_get_count (kept), ==, 5);
+
+  /* Known: updated as a whole; the notes it no longer has are gone. */
+  updated = load_entry (f->store, ENTRY_2);
+  g_assert_cmpstr (cw_entry_get_date (updated), ==, "2025-01-21");
+  g_assert_cmpstr (cw_entry_get_title (updated), ==, "Private meeting, moved");
+  g_assert_true (cw_entry_get_private (updated));
+  g_assert_null (cw_entry_get_notes (updated));
+
+  added = load_entry (f->store, ENTRY_4);
+  g_assert_cmpstr (cw_entry_get_case_id (added), ==, CASE_A);
+  g_assert_cmpstr (cw_entry_get_date (added), ==, "2025-03");
+  g_assert_cmpint (cw_entry_get_count (added), ==, 120);
+}
+
+/* A public document never removes what public scope leaves out. */
+static void
+test_merge_public_keeps_private (Fixture       *f,
+                                 gconstpointer  data)
+{
+  const char *doc = UPDATE_DOC (DOC_START_PUBLIC, " status=\"active\"", "", "",
+                                "    <safety public-action=\"allowed\" solidarity=\"forbidden\"/>\n"
+                                "    <coordinator><name>Coord Name</name><role>Country Coordinator</role>"
+                                "</coordinator>\n"
+                                "    <holder from=\"2024\" to=\"2025-01\"><name>Old Holder</name></holder>\n"
+                                "    <holder from=\"2025-02\"><name>New Holder</name></holder>\n"
+                                "    <holder from=\"2026\"><name>Third Holder</name></holder>\n"
+                                "    <entry id=\"" ENTRY_1 "\" date=\"2025-01-10\" category=\"activity\""
+                                " kind=\"letter\" count=\"6\"><title>Letters</title></entry>\n");
+  g_autoptr(CwImportSummary) summary = NULL;
+  g_autoptr(CwCase) kase = NULL;
+  g_autoptr(CwEntry) secret = NULL;
+  g_autoptr(CwEntry) letters = NULL;
+  CwContact *contact;
+  GPtrArray *holders;
+
+  import_base (f);
+  summary = import_string (f->store, doc, "public.xml");
+  kase = load_case (f->store, CASE_A);
+
+  /* What the public document carries is taken ... */
+  g_assert_cmpint (cw_case_get_status (kase), ==, CW_CASE_STATUS_ACTIVE);
+  g_assert_cmpstr (cw_case_get_public_action (kase), ==, "allowed");
+  g_assert_cmpstr (cw_case_get_solidarity (kase), ==, "forbidden");
+  letters = load_entry (f->store, ENTRY_1);
+  g_assert_cmpint (cw_entry_get_count (letters), ==, 6);
+
+  /* ... but the safety notes stay, */
+  g_assert_cmpuint (cw_case_get_safety_notes (kase)->len, ==, 2);
+  g_assert_cmpstr (string_at (cw_case_get_safety_notes (kase), 0), ==, "Base note one.");
+  g_assert_cmpstr (string_at (cw_case_get_safety_notes (kase), 1), ==, "Base note two.");
+
+  /* the coordinator's phone and email stay, */
+  contact = cw_case_get_coordinator (kase);
+  g_assert_cmpstr (contact->name, ==, "Coord Name");
+  g_assert_cmpstr (contact->role, ==, "Country Coordinator");
+  g_assert_cmpstr (contact->email, ==, "coord@example.org");
+  g_assert_cmpstr (contact->phone, ==, "+44 100");
+
+  /* the holders' contact details stay, matched by name, */
+  holders = cw_case_get_holders (kase);
+  g_assert_cmpuint (holders->len, ==, 3);
+  contact = g_ptr_array_index (holders, 0);
+  g_assert_cmpstr (contact->name, ==, "Old Holder");
+  g_assert_cmpstr (contact->email, ==, "old@example.org");
+  g_assert_cmpstr (contact->phone, ==, "+44 200");
+  assert_strv (contact->address, "1 Old Street", NULL);
+  contact = g_ptr_array_index (holders, 1);
+  g_assert_cmpstr (contact->name, ==, "New Holder");
+  g_assert_cmpstr (contact->role, ==, "Holder");
+  g_assert_cmpstr (contact->organisation, ==, "Group 7");
+  g_assert_cmpstr (contact->email, ==, "new@example.org");
+  g_assert_cmpstr (contact->phone, ==, "+44 300");
+  assert_strv (contact->address, "2 New Street", "Town", NULL);
+  g_assert_cmpstr (contact->notes, ==, "Holder notes.");
+  contact = g_ptr_array_index (holders, 2);
+  g_assert_cmpstr (contact->name, ==, "Third Holder");
+  g_assert_null (contact->email);
+
+  /* and the private entry stays, still private. */
+  secret = load_entry (f->store, ENTRY_2);
+  g_assert_true (cw_entry_get_private (secret));
+  g_assert_cmpstr (cw_entry_get_notes (secret), ==, "Only for us.");
+  g_assert_cmpuint (count_entries (f->store, CASE_A), ==, 3);
+}
+
+/* A group's own public export, imported back into its database, loses
+ * nothing: the full export is the same before and after. */
+static void
+test_merge_public_export_back (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autofree char *path = test_file_path ("every-element.xml");
+  g_autoptr(CwImportSummary) first = import_file (f->store, path);
+  g_autofree char *before = snapshot (f->store);
+  g_autofree char *public_doc = export_store (f->store, CW_CASEFILE_SCOPE_PUBLIC);
+  g_autoptr(CwImportSummary) again = NULL;
+  g_autofree char *after = NULL;
+
+  /* The public export really does leave things out ... */
+  g_assert_null (strstr (public_doc, "Do not publish photographs"));
+  g_assert_null (strstr (public_doc, "valdoria.coordinator@example.org"));
+  g_assert_null (strstr (public_doc, "daniel@example.org"));
+  g_assert_null (strstr (public_doc, "MP's caseworker"));
+
+  /* ... and taking it back changes nothing. */
+  again = import_string (f->store, public_doc, "public.xml");
+  g_assert_cmpuint (again->cases_updated->len, ==, 1);
+  after = snapshot (f->store);
+  g_assert_cmpstr (before, ==, after);
+}
+
+/* An import is all or nothing: the second case fails when it is stored
+ * (its entry's id belongs to another case), and neither the update of the
+ * first case nor the new case before it is left behind. */
+static void
+test_merge_all_or_nothing (Fixture       *f,
+                           gconstpointer  data)
+{
+  const char *doc =
+    DOC_START
+    "  <case id=\"" CASE_A "\">\n"
+    "    <title>Base title</title>\n"
+    "    <country code=\"XX\">Example Country</country>\n"
+    "    <summary>A summary that must not be stored.</summary>\n"
+    "    <entry id=\"" ENTRY_5 "\" date=\"2025-04\"><title>New entry</title></entry>\n"
+    "  </case>\n"
+    "  <case id=\"" CASE_B "\">\n"
+    "    <title>A new case</title>\n"
+    "    <country code=\"XX\">Example Country</country>\n"
+    "    <summary>What happened.</summary>\n"
+    "    <entry id=\"" ENTRY_6 "\" date=\"2025-04\"><title>Another entry</title></entry>\n"
+    "  </case>\n"
+    "  <case id=\"" CASE_C "\">\n"
+    "    <title>The case that fails</title>\n"
+    "    <country code=\"XX\">Example Country</country>\n"
+    "    <summary>What happened.</summary>\n"
+    "    <entry id=\"" ENTRY_1 "\" date=\"2025-04\"><title>Someone else's entry</title></entry>\n"
+    "  </case>\n"
+    DOC_END;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CwCasefile) casefile = NULL;
+  g_autoptr(CwImportSummary) summary = cw_import_summary_new ();
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  import_base (f);
+  before = snapshot (f->store);
+
+  casefile = read_string (doc, "three-cases.xml", &error);
+  g_assert_no_error (error);
+  g_assert_false (import_casefile (f->store, casefile, FALSE, summary, &error));
+  g_assert_error (error, CW_STORE_ERROR, CW_STORE_ERROR_INVALID);
+  g_test_message ("%s", error->message);
+  assert_names_file_and_line (error->message, "three-cases.xml");
+  g_assert_nonnull (strstr (error->message, "The case that fails"));
+  g_assert_nonnull (strstr (error->message, ENTRY_1));
+
+  after = snapshot (f->store);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_cmpuint (cw_store_count_cases (f->store), ==, 1);
+  g_assert_false (cw_store_has_case (f->store, CASE_B));
+  g_assert_false (cw_store_has_case (f->store, CASE_C));
+  g_assert_false (store_has_entry (f->store, ENTRY_5));
+  g_assert_false (store_has_entry (f->store, ENTRY_6));
+
+  /* The store is still usable: the same document without the bad case
+   * goes in. */
+  g_ptr_array_remove_index (casefile->cases, 2);
+  g_clear_error (&error);
+  g_assert_true (import_casefile (f->store, casefile, FALSE, summary, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (cw_store_count_cases (f->store), ==, 2);
+}
+
+/* A dry run stores nothing, but its summary counts what would change; the
+ * real import that follows counts the same. */
+static void
+test_merge_dry_run (Fixture       *f,
+                    gconstpointer  data)
+{
+  const char *doc =
+    DOC_START
+    "  <case id=\"" CASE_A "\" status=\"closed\">\n"
+    "    <title>Base title, updated</title>\n"
+    "    <country code=\"XX\">Example Country</country>\n"
+    "    <summary>Base summary, updated.</summary>\n"
+    "    <entry id=\"" ENTRY_1 "\" date=\"2025-01-10\" category=\"activity\" kind=\"letter\""
+    " count=\"5\"><title>Letters</title></entry>\n"
+    "    <entry id=\"" ENTRY_3 "\" date=\"2025-02\" category=\"outcome\" kind=\"reply\">"
+    "<title>A friendlier reply</title></entry>\n"
+    "    <entry id=\"" ENTRY_4 "\" date=\"2025-03\"><title>New entry</title></entry>\n"
+    "  </case>\n"
+    "  <case id=\"" CASE_B "\">\n"
+    "    <title>A new case</title>\n"
+    "    <country code=\"XX\">Example Country</country>\n"
+    "    <summary>What happened.</summary>\n"
+    "    <entry id=\"" ENTRY_5 "\" date=\"2025-04\"><title>One</title></entry>\n"
+    "    <entry id=\"" ENTRY_6 "\" date=\"2025-04\"><title>Two</title></entry>\n"
+    "  </case>\n"
+    DOC_END;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CwCasefile) casefile = NULL;
+  g_autoptr(CwImportSummary) dry = cw_import_summary_new ();
+  g_autoptr(CwImportSummary) real = cw_import_summary_new ();
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(CwCase) kase = NULL;
+
+  import_base (f);
+  before = snapshot (f->store);
+
+  casefile = read_string (doc, "dry.xml", &error);
+  g_assert_no_error (error);
+  g_assert_true (import_casefile (f->store, casefile, TRUE, dry, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (dry->cases_added->len, ==, 1);
+  g_assert_cmpstr (string_at (dry->cases_added, 0), ==, "A new case");
+  g_assert_cmpuint (dry->cases_updated->len, ==, 1);
+  g_assert_cmpstr (string_at (dry->cases_updated, 0), ==, "Base title, updated");
+  g_assert_cmpuint (dry->case_ids->len, ==, 2);
+  g_assert_cmpstr (string_at (dry->case_ids, 0), ==, CASE_A);
+  g_assert_cmpstr (string_at (dry->case_ids, 1), ==, CASE_B);
+  g_assert_cmpuint (dry->entries_added, ==, 3);
+  g_assert_cmpuint (dry->entries_updated, ==, 1);
+  g_assert_cmpuint (dry->entries_unchanged, ==, 1);
+
+  after = snapshot (f->store);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_cmpuint (cw_store_count_cases (f->store), ==, 1);
+  g_assert_false (cw_store_has_case (f->store, CASE_B));
+  g_assert_false (store_has_entry (f->store, ENTRY_4));
+  kase = load_case (f->store, CASE_A);
+  g_assert_cmpstr (cw_case_get_title (kase), ==, "Base title");
+  g_assert_cmpint (cw_case_get_status (kase), ==, CW_CASE_STATUS_PAUSED);
+
+  /* The real thing does what the dry run said. */
+  g_assert_true (import_casefile (f->store, casefile, FALSE, real, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (real->cases_added->len, ==, dry->cases_added->len);
+  g_assert_cmpuint (real->cases_updated->len, ==, dry->cases_updated->len);
+  g_assert_cmpuint (real->entries_added, ==, dry->entries_added);
+  g_assert_cmpuint (real->entries_updated, ==, dry->entries_updated);
+  g_assert_cmpuint (real->entries_unchanged, ==, dry->entries_unchanged);
+  g_assert_cmpuint (cw_store_count_cases (f->store), ==, 2);
+  g_assert_cmpuint (count_entries (f->store, CASE_A), ==, 4);
+  g_assert_cmpuint (count_entries (f->store, CASE_B), ==, 2);
+}
+
+/* ------------------------------------------------------------------ */
+/* Hostile and broken documents */
+
+typedef GBytes *(*MakeDocument) (void);
+
+typedef struct {
+  const char *path;        /* the test's name */
+  const char *name;        /* the document's name, as messages must give it */
+  const char *xml;         /* the document, or NULL for ... */
+  MakeDocument make;       /* ... one made by the test */
+  gsize limit;             /* a size cap, or 0 for the default */
+  int code;                /* the CwCasefileError expected */
+  const char *says;        /* a part of the message specific to the problem */
+  gboolean located;        /* the message gives a line */
+} Refusal;
+
+static GBytes *
+make_truncated (void)
+{
+  g_autofree char *path = test_file_path ("every-element.xml");
+  g_autoptr(GBytes) whole = load_bytes (path);
+
+  return g_bytes_new_from_bytes (whole, 0, g_bytes_get_size (whole) / 2);
+}
+
+/* The classic: ten levels of ten references each, a billion "lol"s. */
+static GBytes *
+make_billion_laughs (void)
+{
+  GString *doc = g_string_new (XML_DECL "<!DOCTYPE casefile [\n  <!ENTITY lol \"lol\">\n");
+
+  for (int level = 1; level <= 9; level++)
+    {
+      g_string_append_printf (doc, "  <!ENTITY lol%d \"", level);
+      for (int i = 0; i < 10; i++)
+        g_string_append_printf (doc, level == 1 ? "&lol;" : "&lol%d;", level - 1);
+      g_string_append (doc, "\">\n");
+    }
+  g_string_append (doc, "]>\n<casefile xmlns=\"" NS "\" version=\"1.0\">\n"
+                        "  <case id=\"" CASE_A "\">\n"
+                        "    <title>&lol9;</title>\n"
+                        "    <country code=\"XX\">Example Country</country>\n"
+                        "    <summary>&lol9;</summary>\n"
+                        "  </case>\n" DOC_END);
+  return g_string_free_to_bytes (doc);
+}
+
+/* Elements of another vocabulary, 10,000 deep. */
+static GBytes *
+make_deep_nesting (void)
+{
+  GString *doc = g_string_new (DOC_START "  <case id=\"" CASE_A "\">\n"
+                               "    <title>Deep</title>\n"
+                               "    <country code=\"XX\">Example Country</country>\n"
+                               "    <summary>What happened.</summary>\n");
+
+  for (int i = 0; i < 10000; i++)
+    g_string_append (doc, "<x:deep xmlns:x=\"http://example.org/other\">");
+  for (int i = 0; i < 10000; i++)
+    g_string_append (doc, "</x:deep>");
+  g_string_append (doc, "\n  </case>\n" DOC_END);
+  return g_string_free_to_bytes (doc);
+}
+
+static GBytes *
+make_gzip (void)
+{
+  g_autofree char *path = test_file_path ("every-element.xml");
+  g_autoptr(GBytes) plain = load_bytes (path);
+  g_autoptr(GZlibCompressor) compressor = g_zlib_compressor_new (G_ZLIB_COMPRESSOR_FORMAT_GZIP, -1);
+  g_autoptr(GOutputStream) mem = g_memory_output_stream_new_resizable ();
+  g_autoptr(GOutputStream) out = g_converter_output_stream_new (mem, G_CONVERTER (compressor));
+  g_autoptr(GError) error = NULL;
+  GBytes *bytes;
+  const guint8 *data;
+
+  g_output_stream_write_bytes (out, plain, NULL, &error);
+  g_assert_no_error (error);
+  g_output_stream_close (out, NULL, &error);
+  g_assert_no_error (error);
+  bytes = g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (mem));
+  data = g_bytes_get_data (bytes, NULL);
+  g_assert_cmpuint (data[0], ==, 0x1f);
+  g_assert_cmpuint (data[1], ==, 0x8b);
+  return bytes;
+}
+
+static GBytes *
+make_empty (void)
+{
+  return g_bytes_new_static ("", 0);
+}
+
+/* A valid document, refused for being a byte over the cap. */
+static GBytes *
+make_every_element (void)
+{
+  g_autofree char *path = test_file_path ("every-element.xml");
+
+  return load_bytes (path);
+}
+
+#define ENTITY_TITLE_CASE \
+  "<casefile xmlns=\"" NS "\" version=\"1.0\">\n" \
+  "  <case id=\"" CASE_A "\">\n" \
+  "    <title>&x;</title>\n" \
+  "    <country code=\"XX\">Example Country</country>\n" \
+  "    <summary>What happened.</summary>\n" \
+  "  </case>\n" \
+  DOC_END
+
+#define ENTRY_CASE(attributes) \
+  DOC_START \
+  "  <case id=\"" CASE_A "\">\n" \
+  "    <title>Jane Doe</title>\n" \
+  "    <country code=\"XX\">Example Country</country>\n" \
+  "    <summary>What happened.</summary>\n" \
+  "    <entry id=\"" ENTRY_1 "\" " attributes "><title>An entry</title></entry>\n" \
+  "  </case>\n" \
+  DOC_END
+
+static const Refusal refusals[] = {
+  { "external-entity", "external-entity.xml",
+    XML_DECL "<!DOCTYPE casefile [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>\n" ENTITY_TITLE_CASE,
+    NULL, 0, CW_CASEFILE_ERROR_FORBIDDEN, "<!DOCTYPE>", TRUE },
+  { "internal-entity", "internal-entity.xml",
+    XML_DECL "<!DOCTYPE casefile [<!ENTITY x \"Someone else\">]>\n" ENTITY_TITLE_CASE,
+    NULL, 0, CW_CASEFILE_ERROR_FORBIDDEN, "<!DOCTYPE>", TRUE },
+  { "parameter-entity", "parameter-entity.xml",
+    XML_DECL "<!DOCTYPE casefile [<!ENTITY % p SYSTEM \"file:///etc/passwd\"> %p;]>\n"
+    ENTITY_TITLE_CASE,
+    NULL, 0, CW_CASEFILE_ERROR_FORBIDDEN, "<!DOCTYPE>", TRUE },
+  { "external-dtd", "external-dtd.xml",
+    XML_DECL "<!DOCTYPE casefile SYSTEM \"file:///etc/passwd\">\n" ENTITY_TITLE_CASE,
+    NULL, 0, CW_CASEFILE_ERROR_FORBIDDEN, "<!DOCTYPE>", TRUE },
+  { "external-dtd-over-network", "network-dtd.xml",
+    XML_DECL "<!DOCTYPE casefile PUBLIC \"-//Example//DTD Casefile//EN\""
+    " \"http://example.org/casefile.dtd\">\n" ENTITY_TITLE_CASE,
+    NULL, 0, CW_CASEFILE_ERROR_FORBIDDEN, "<!DOCTYPE>", TRUE },
+  /* Default attribute values from a DTD never reach the schema: refused
+   * with the DOCTYPE, or an unknown reference scheme would get in. */
+  { "dtd-default-attribute", "dtd-default.xml",
+    XML_DECL "<!DOCTYPE casefile [<!ATTLIST reference scheme CDATA \"smuggled\">]>\n"
+    "<casefile xmlns=\"" NS "\" version=\"1.0\">\n"
+    "  <case id=\"" CASE_A "\">\n"
+    "    <title>Jane Doe</title>\n"
+    "    <reference>R-1</reference>\n"
+    "    <country code=\"XX\">Example Country</country>\n"
+    "    <summary>What happened.</summary>\n"
+    "  </case>\n" DOC_END,
+    NULL, 0, CW_CASEFILE_ERROR_FORBIDDEN, "<!DOCTYPE>", TRUE },
+  { "undeclared-entity", "undeclared-entity.xml",
+    XML_DECL ENTITY_TITLE_CASE,
+    NULL, 0, CW_CASEFILE_ERROR_MALFORMED, "entities", TRUE },
+  { "billion-laughs", "laughs.xml", NULL, make_billion_laughs, 0,
+    CW_CASEFILE_ERROR_FORBIDDEN, "<!DOCTYPE>", TRUE },
+  { "truncated", "truncated.xml", NULL, make_truncated, 0,
+    CW_CASEFILE_ERROR_MALFORMED, "cut short", TRUE },
+  { "not-xml", "notes.txt", "Dear group,\nplease find the case attached.\n", NULL, 0,
+    CW_CASEFILE_ERROR_MALFORMED, "not well-formed", TRUE },
+  /* Line 4, after the 16 characters of "    <title>Jane ": column 17. */
+  { "bad-utf8", "bad-utf8.xml",
+    DOC_START
+    "  <case id=\"" CASE_A "\">\n"
+    "    <title>Jane \xff\xfe Doe</title>\n"
+    "    <country code=\"XX\">Example Country</country>\n"
+    "    <summary>What happened.</summary>\n"
+    "  </case>\n" DOC_END,
+    NULL, 0, CW_CASEFILE_ERROR_MALFORMED, "bad-utf8.xml:4:17: the text is not valid UTF-8", TRUE },
+  { "wrong-root", "page.html",
+    XML_DECL "<html xmlns=\"http://www.w3.org/1999/xhtml\"><body><p>Hello</p></body></html>\n",
+    NULL, 0, CW_CASEFILE_ERROR_NOT_CASEFILE, "<html>", TRUE },
+  { "wrong-namespace", "wrong-namespace.xml",
+    XML_DECL "<casefile xmlns=\"http://example.org/ns/casework/casefile/2\" version=\"1.0\">\n"
+    MINIMAL_CASE (CASE_A, "Jane Doe") DOC_END,
+    NULL, 0, CW_CASEFILE_ERROR_NOT_CASEFILE, "not in the namespace " NS, TRUE },
+  { "no-namespace", "no-namespace.xml",
+    XML_DECL "<casefile version=\"1.0\">\n" MINIMAL_CASE (CASE_A, "Jane Doe") DOC_END,
+    NULL, 0, CW_CASEFILE_ERROR_NOT_CASEFILE, "not in the namespace " NS, TRUE },
+  { "version-2", "version-2.xml",
+    XML_DECL "<casefile xmlns=\"" NS "\" version=\"2.0\">\n" MINIMAL_CASE (CASE_A, "Jane Doe") DOC_END,
+    NULL, 0, CW_CASEFILE_ERROR_VERSION, "version 2.0 of the casefile format", TRUE },
+  { "version-garbage", "version-garbage.xml",
+    XML_DECL "<casefile xmlns=\"" NS "\" version=\"one\">\n" MINIMAL_CASE (CASE_A, "Jane Doe") DOC_END,
+    NULL, 0, CW_CASEFILE_ERROR_VERSION, "“one” is not a version", TRUE },
+  /* No version at all is a document that breaks the format, not one of
+   * another version. */
+  { "no-version", "no-version.xml",
+    XML_DECL "<casefile xmlns=\"" NS "\">\n" MINIMAL_CASE (CASE_A, "Jane Doe") DOC_END,
+    NULL, 0, CW_CASEFILE_ERROR_INVALID, "does not say which version", TRUE },
+  { "no-case", "no-case.xml",
+    XML_DECL "<casefile xmlns=\"" NS "\" version=\"1.0\">\n"
+    "  <source><organisation>Somebody</organisation></source>\n" DOC_END,
+    NULL, 0, CW_CASEFILE_ERROR_INVALID, "<case>", TRUE },
+  { "no-title", "no-title.xml",
+    DOC_START
+    "  <case id=\"" CASE_A "\">\n"
+    "    <country code=\"XX\">Example Country</country>\n"
+    "    <summary>What happened.</summary>\n"
+    "  </case>\n" DOC_END,
+    NULL, 0, CW_CASEFILE_ERROR_INVALID, "<title>", TRUE },
+  { "no-summary", "no-summary.xml",
+    DOC_START
+    "  <case id=\"" CASE_A "\">\n"
+    "    <title>Jane Doe</title>\n"
+    "    <country code=\"XX\">Example Country</country>\n"
+    "  </case>\n" DOC_END,
+    NULL, 0, CW_CASEFILE_ERROR_INVALID, "<summary>", TRUE },
+  { "out-of-order", "out-of-order.xml",
+    DOC_START
+    "  <case id=\"" CASE_A "\">\n"
+    "    <title>Jane Doe</title>\n"
+    "    <summary>What happened.</summary>\n"
+    "    <country code=\"XX\">Example Country</country>\n"
+    "  </case>\n" DOC_END,
+    NULL, 0, CW_CASEFILE_ERROR_INVALID, "does not follow the casefile format", TRUE },
+  { "entry-month-13", "month-13.xml",
+    ENTRY_CASE ("date=\"2026-13-45\""),
+    NULL, 0, CW_CASEFILE_ERROR_VALUE, "2026-13-45", TRUE },
+  { "entry-february-30", "entry-february-30.xml",
+    ENTRY_CASE ("date=\"2026-02-30\""),
+    NULL, 0, CW_CASEFILE_ERROR_VALUE, "2026-02-30", TRUE },
+  { "opened-february-30", "opened-february-30.xml",
+    DOC_START
+    "  <case id=\"" CASE_A "\">\n"
+    "    <title>Jane Doe</title>\n"
+    "    <country code=\"XX\">Example Country</country>\n"
+    "    <opened>2026-02-30</opened>\n"
+    "    <summary>What happened.</summary>\n"
+    "  </case>\n" DOC_END,
+    NULL, 0, CW_CASEFILE_ERROR_VALUE, "2026-02-30", TRUE },
+  { "holder-april-31", "holder-april-31.xml",
+    DOC_START
+    "  <case id=\"" CASE_A "\">\n"
+    "    <title>Jane Doe</title>\n"
+    "    <country code=\"XX\">Example Country</country>\n"
+    "    <summary>What happened.</summary>\n"
+    "    <holder from=\"2025-04-31\"><name>Ruth</name></holder>\n"
+    "  </case>\n" DOC_END,
+    NULL, 0, CW_CASEFILE_ERROR_VALUE, "2025-04-31", TRUE },
+  { "exported-not-a-moment", "exported.xml",
+    XML_DECL "<casefile xmlns=\"" NS "\" version=\"1.0\" exported=\"2025-02-29T10:00:00Z\">\n"
+    MINIMAL_CASE (CASE_A, "Jane Doe") DOC_END,
+    NULL, 0, CW_CASEFILE_ERROR_VALUE, "2025-02-29T10:00:00Z", TRUE },
+  { "repeated-entry-id", "repeated-entry-id.xml",
+    DOC_START
+    "  <case id=\"" CASE_A "\">\n"
+    "    <title>Jane Doe</title>\n"
+    "    <country code=\"XX\">Example Country</country>\n"
+    "    <summary>What happened.</summary>\n"
+    "    <entry id=\"" ENTRY_1 "\" date=\"2025\"><title>One</title></entry>\n"
+    "    <entry id=\"" ENTRY_1 "\" date=\"2025\"><title>Two</title></entry>\n"
+    "  </case>\n" DOC_END,
+    NULL, 0, CW_CASEFILE_ERROR_VALUE, "the id " ENTRY_1 " is used twice", TRUE },
+  { "case-and-entry-share-id", "shared-id.xml",
+    DOC_START
+    "  <case id=\"" CASE_A "\">\n"
+    "    <title>Jane Doe</title>\n"
+    "    <country code=\"XX\">Example Country</country>\n"
+    "    <summary>What happened.</summary>\n"
+    "    <entry id=\"" CASE_A "\" date=\"2025\"><title>One</title></entry>\n"
+    "  </case>\n" DOC_END,
+    NULL, 0, CW_CASEFILE_ERROR_VALUE, "the id " CASE_A " is used twice", TRUE },
+  { "repeated-case-id", "repeated-case-id.xml",
+    DOC_START MINIMAL_CASE (CASE_A, "Jane Doe") MINIMAL_CASE (CASE_A, "Jane Doe again") DOC_END,
+    NULL, 0, CW_CASEFILE_ERROR_VALUE, "the id " CASE_A " is used twice", TRUE },
+  { "id-not-canonical", "upper-case-id.xml",
+    DOC_START MINIMAL_CASE ("0B5C6A3E-2F4D-4C8E-9D1A-6F7E8A9B0C1D", "Jane Doe") DOC_END,
+    NULL, 0, CW_CASEFILE_ERROR_VALUE, "0B5C6A3E-2F4D-4C8E-9D1A-6F7E8A9B0C1D", TRUE },
+  /* The schema's nonNegativeInteger refuses this; the reader explains the
+   * value first, as a VALUE error. */
+  { "negative-count", "negative-count.xml",
+    ENTRY_CASE ("date=\"2025\" count=\"-3\""),
+    NULL, 0, CW_CASEFILE_ERROR_VALUE, "-3", TRUE },
+  { "count-too-large", "huge-count.xml",
+    ENTRY_CASE ("date=\"2025\" count=\"99999999999999999999\""),
+    NULL, 0, CW_CASEFILE_ERROR_VALUE, "99999999999999999999", TRUE },
+  { "kind-not-of-category", "kind.xml",
+    ENTRY_CASE ("date=\"2025\" category=\"outcome\" kind=\"letter\""),
+    NULL, 0, CW_CASEFILE_ERROR_VALUE, "“letter” is not a kind of outcome", TRUE },
+  { "unknown-status", "status.xml",
+    XML_DECL "<casefile xmlns=\"" NS "\" version=\"1.0\">\n"
+    "  <case id=\"" CASE_A "\" status=\"open\">\n"
+    "    <title>Jane Doe</title>\n"
+    "    <country code=\"XX\">Example Country</country>\n"
+    "    <summary>What happened.</summary>\n"
+    "  </case>\n" DOC_END,
+    NULL, 0, CW_CASEFILE_ERROR_VALUE, "“open”", TRUE },
+  { "deep-nesting", "deep.xml", NULL, make_deep_nesting, 0,
+    CW_CASEFILE_ERROR_MALFORMED, "nested too deeply", TRUE },
+  { "over-size-cap", "big.xml", NULL, make_every_element, 1024,
+    CW_CASEFILE_ERROR_TOO_LARGE, "up to 1024 bytes", FALSE },
+  { "gzip", "case.xml.gz", NULL, make_gzip, 0,
+    CW_CASEFILE_ERROR_NOT_CASEFILE, "compressed", FALSE },
+  { "empty", "empty.xml", NULL, make_empty, 0,
+    CW_CASEFILE_ERROR_MALFORMED, "empty", TRUE },
+  { "only-white-space", "blank.xml", "   \n\n", NULL, 0,
+    CW_CASEFILE_ERROR_MALFORMED, "not well-formed", TRUE },
+  /* A valid first case does not get in on its own. */
+  { "second-case-bad-date", "second-case.xml",
+    DOC_START
+    MINIMAL_CASE (CASE_B, "A fine case")
+    "  <case id=\"" CASE_C "\">\n"
+    "    <title>A broken case</title>\n"
+    "    <country code=\"XX\">Example Country</country>\n"
+    "    <summary>What happened.</summary>\n"
+    "    <entry id=\"" ENTRY_1 "\" date=\"2025-02-29\"><title>Not a day</title></entry>\n"
+    "  </case>\n" DOC_END,
+    NULL, 0, CW_CASEFILE_ERROR_VALUE, "2025-02-29", TRUE },
+  /* Blank where text is needed: the store would refuse the title, and the
+   * writer could never export the others, so they are refused here. */
+  { "blank-title", "blank-title.xml",
+    DOC_START MINIMAL_CASE (CASE_A, "  \n  ") DOC_END,
+    NULL, 0, CW_CASEFILE_ERROR_INVALID, "<title> in <case> is empty", TRUE },
+  { "blank-entry-title", "blank-entry-title.xml",
+    DOC_START
+    "  <case id=\"" CASE_A "\">\n"
+    "    <title>Jane Doe</title>\n"
+    "    <country code=\"XX\">Example Country</country>\n"
+    "    <summary>What happened.</summary>\n"
+    "    <entry id=\"" ENTRY_1 "\" date=\"2025\"><title/></entry>\n"
+    "  </case>\n" DOC_END,
+    NULL, 0, CW_CASEFILE_ERROR_INVALID, "<title> in <entry> is empty", TRUE },
+  { "blank-person-name", "blank-person.xml",
+    DOC_START
+    "  <case id=\"" CASE_A "\">\n"
+    "    <title>Jane Doe</title>\n"
+    "    <country code=\"XX\">Example Country</country>\n"
+    "    <person role=\"subject\"><name> </name></person>\n"
+    "    <summary>What happened.</summary>\n"
+    "  </case>\n" DOC_END,
+    NULL, 0, CW_CASEFILE_ERROR_INVALID, "<name> in <person> is empty", TRUE },
+  { "blank-coordinator-name", "blank-coordinator.xml",
+    DOC_START
+    "  <case id=\"" CASE_A "\">\n"
+    "    <title>Jane Doe</title>\n"
+    "    <country code=\"XX\">Example Country</country>\n"
+    "    <summary>What happened.</summary>\n"
+    "    <coordinator><name></name><email>c@example.org</email></coordinator>\n"
+    "  </case>\n" DOC_END,
+    NULL, 0, CW_CASEFILE_ERROR_INVALID, "<name> in <coordinator> is empty", TRUE },
+  { "blank-holder-name", "blank-holder.xml",
+    DOC_START
+    "  <case id=\"" CASE_A "\">\n"
+    "    <title>Jane Doe</title>\n"
+    "    <country code=\"XX\">Example Country</country>\n"
+    "    <summary>What happened.</summary>\n"
+    "    <holder from=\"2025\"><name/></holder>\n"
+    "  </case>\n" DOC_END,
+    NULL, 0, CW_CASEFILE_ERROR_INVALID, "<name> in <holder> is empty", TRUE },
+  { "blank-salutation", "blank-salutation.xml",
+    DOC_START
+    "  <case id=\"" CASE_A "\">\n"
+    "    <title>Jane Doe</title>\n"
+    "    <country code=\"XX\">Example Country</country>\n"
+    "    <summary>What happened.</summary>\n"
+    "    <target><address><line>Ministry</line></address><salutation>\t</salutation></target>\n"
+    "  </case>\n" DOC_END,
+    NULL, 0, CW_CASEFILE_ERROR_INVALID, "<salutation> in <target> is empty", TRUE },
+  { "unknown-element-in-1.0", "unknown-element.xml",
+    DOC_START
+    "  <case id=\"" CASE_A "\">\n"
+    "    <title>Jane Doe</title>\n"
+    "    <country code=\"XX\">Example Country</country>\n"
+    "    <summary>What happened.</summary>\n"
+    "    <mood>hopeful</mood>\n"
+    "  </case>\n" DOC_END,
+    NULL, 0, CW_CASEFILE_ERROR_INVALID, "mood", TRUE },
+  { "unknown-attribute-in-1.0", "unknown-attribute.xml",
+    ENTRY_CASE ("date=\"2025\" weather=\"sunny\""),
+    NULL, 0, CW_CASEFILE_ERROR_INVALID, "weather", TRUE },
+};
+
+static char *
+first_line_of_passwd (void)
+{
+  char *contents = NULL;
+  char *newline;
+
+  if (!g_file_get_contents ("/etc/passwd", &contents, NULL, NULL))
+    return NULL;
+  newline = strchr (contents, '\n');
+  if (newline != NULL)
+    *newline = '\0';
+  return contents;
+}
+
+static glong
+max_rss_kb (void)
+{
+  struct rusage usage;
+
+  g_assert_no_errno (getrusage (RUSAGE_SELF, &usage));
+  return usage.ru_maxrss;
+}
+
+/* Each refusal: its error code, a message naming the document (and a line
+ * where a line means something) and the problem, and a database exactly as
+ * it was. */
+static void
+test_refused (Fixture       *f,
+              gconstpointer  data)
+{
+  const Refusal *refusal = data;
+  g_autofree char *every = test_file_path ("every-element.xml");
+  g_autoptr(CwImportSummary) base = import_file (f->store, every);
+  g_autofree char *before = snapshot (f->store);
+  g_autofree char *after = NULL;
+  g_autofree char *passwd = first_line_of_passwd ();
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CwCasefile) casefile = NULL;
+  g_autofree char *name_prefix = g_strconcat (refusal->name, ":", NULL);
+  glong rss_before;
+  gint64 started;
+  double seconds;
+
+  if (refusal->xml != NULL)
+    bytes = g_bytes_new_static (refusal->xml, strlen (refusal->xml));
+  else
+    bytes = refusal->make ();
+
+  rss_before = max_rss_kb ();
+  started = g_get_monotonic_time ();
+  if (refusal->limit != 0)
+    casefile = cw_casefile_read_with_limit (bytes, refusal->name, refusal->limit, &error);
+  else
+    casefile = cw_casefile_read (bytes, refusal->name, &error);
+  seconds = (g_get_monotonic_time () - started) / (double) G_USEC_PER_SEC;
+
+  /* Were it read after all, it must not get in either. */
+  if (casefile != NULL)
+    {
+      g_autoptr(CwImportSummary) summary = cw_import_summary_new ();
+
+      import_casefile (f->store, casefile, FALSE, summary, NULL);
+    }
+
+  g_assert_null (casefile);
+  g_assert_error (error, CW_CASEFILE_ERROR, refusal->code);
+  g_test_message ("%s (%.3f s)", error->message, seconds);
+  g_assert_true (g_str_has_prefix (error->message, name_prefix));
+  if (refusal->located)
+    assert_names_file_and_line (error->message, refusal->name);
+  g_assert_nonnull (strstr (error->message, refusal->says));
+
+  /* Nothing from outside the document is ever read. */
+  if (passwd != NULL && *passwd != '\0')
+    g_assert_null (strstr (error->message, passwd));
+
+  /* Refused at once: no expansion, no giant tree. */
+  g_assert_cmpfloat (seconds, <, 10.0);
+  g_assert_cmpint (max_rss_kb () - rss_before, <, 64 * 1024);
+
+  after = snapshot (f->store);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_cmpuint (cw_store_count_cases (f->store), ==, 1);
+  g_assert_false (cw_store_has_case (f->store, CASE_A));
+  g_assert_false (cw_store_has_case (f->store, CASE_B));
+  if (passwd != NULL && *passwd != '\0')
+    g_assert_null (strstr (after, passwd));
+}
+
+/* A file over the cap is refused from its size alone, without being
+ * loaded: a sparse file of 64 GiB would not fit in memory. */
+static void
+test_refused_large_file (Fixture       *f,
+                         gconstpointer  data)
+{
+  const goffset sizes[] = { (goffset) CW_CASEFILE_MAX_BYTES + 1, G_GOFFSET_CONSTANT (64) << 30 };
+  g_autofree char *before = snapshot (f->store);
+
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      g_autofree char *path = g_build_filename (f->dir, "huge.xml", NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(CwCasefile) casefile = NULL;
+      g_autofree char *size = g_strdup_printf ("%" G_GOFFSET_FORMAT " bytes", sizes[i]);
+      int fd = g_open (path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+
+      g_assert_cmpint (fd, >=, 0);
+      if (ftruncate (fd, sizes[i]) != 0)
+        {
+          g_test_message ("cannot make a sparse file of %" G_GOFFSET_FORMAT " bytes here", sizes[i]);
+          g_assert_no_errno (close (fd));
+          g_assert_no_errno (g_unlink (path));
+          continue;
+        }
+      g_assert_no_errno (close (fd));
+
+      casefile = cw_casefile_read_file (file, &error);
+      g_assert_null (casefile);
+      g_assert_error (error, CW_CASEFILE_ERROR, CW_CASEFILE_ERROR_TOO_LARGE);
+      g_test_message ("%s", error->message);
+      g_assert_true (g_str_has_prefix (error->message, path));
+      g_assert_nonnull (strstr (error->message, size));
+      g_assert_no_errno (g_unlink (path));
+    }
+
+  /* A file that is not there is an I/O error that names it. */
+  {
+    g_autofree char *path = g_build_filename (f->dir, "missing.xml", NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+    g_autoptr(GError) error = NULL;
+    g_autoptr(CwCasefile) casefile = cw_casefile_read_file (file, &error);
+
+    g_assert_null (casefile);
+    g_assert_error (error, CW_CASEFILE_ERROR, CW_CASEFILE_ERROR_IO);
+    g_assert_true (g_str_has_prefix (error->message, path));
+  }
+
+  {
+    g_autofree char *after = snapshot (f->store);
+
+    g_assert_cmpstr (before, ==, after);
+  }
+}
+
+/* The size cap counts bytes exactly: a document of exactly the cap is
+ * read, a byte more is not. */
+static void
+test_size_cap_boundary (void)
+{
+  g_autoptr(GBytes) bytes = make_every_element ();
+  gsize size = g_bytes_get_size (bytes);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CwCasefile) exact = cw_casefile_read_with_limit (bytes, "exact.xml", size, &error);
+  g_autoptr(CwCasefile) over = NULL;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (exact);
+  over = cw_casefile_read_with_limit (bytes, "over.xml", size - 1, &error);
+  g_assert_null (over);
+  g_assert_error (error, CW_CASEFILE_ERROR, CW_CASEFILE_ERROR_TOO_LARGE);
+}
+
+/* ------------------------------------------------------------------ */
+/* Versions and other vocabularies */
+
+#define NEWER_CASE(version) \
+  XML_DECL \
+  "<casefile xmlns=\"" NS "\" version=\"" version "\">\n" \
+  "  <case id=\"" CASE_A "\" status=\"paused\">\n" \
+  "    <title>Jane Doe</title>\n" \
+  "    <country code=\"XX\">Example Country</country>\n" \
+  "    <theme>torture</theme>\n" \
+  "    <summary>What happened.</summary>\n" \
+  "    <mood>hopeful</mood>\n" \
+  "    <holder from=\"2025\"><name>Ruth</name><pager>1234</pager></holder>\n" \
+  "    <entry id=\"" ENTRY_1 "\" date=\"2025-03\" category=\"activity\" kind=\"letter\" count=\"4\"" \
+  " weather=\"sunny\"><title>Letters</title></entry>\n" \
+  "  </case>\n" \
+  DOC_END
+
+/* A newer minor version may carry what this reader does not know: each is
+ * a warning, and the rest is imported. */
+static void
+test_newer_minor_version (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CwCasefile) casefile = read_string (NEWER_CASE ("1.1"), "newer.xml", &error);
+  g_autoptr(CwImportSummary) summary = cw_import_summary_new ();
+  g_autoptr(CwCase) kase = NULL;
+  g_autoptr(CwEntry) entry = NULL;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (casefile);
+  g_assert_cmpstr (casefile->version, ==, "1.1");
+  for (guint i = 0; i < casefile->warnings->len; i++)
+    g_test_message ("warning: %s", (char *) g_ptr_array_index (casefile->warnings, i));
+  g_assert_cmpuint (casefile->warnings->len, ==, 3);
+  g_assert_true (warnings_mention (casefile, "newer.xml:8: <mood>"));
+  g_assert_true (warnings_mention (casefile, "newer.xml:9: <pager>"));
+  g_assert_true (warnings_mention (casefile, "newer.xml:10: the attribute “weather” of <entry>"));
+
+  g_assert_true (import_casefile (f->store, casefile, FALSE, summary, &error));
+  g_assert_no_error (error);
+  kase = load_case (f->store, CASE_A);
+  g_assert_cmpint (cw_case_get_status (kase), ==, CW_CASE_STATUS_PAUSED);
+  g_assert_cmpuint (cw_case_get_themes (kase)->len, ==, 1);
+  g_assert_cmpuint (cw_case_get_holders (kase)->len, ==, 1);
+  g_assert_cmpstr (((CwContact *) g_ptr_array_index (cw_case_get_holders (kase), 0))->name, ==, "Ruth");
+  entry = load_entry (f->store, ENTRY_1);
+  g_assert_cmpint (cw_entry_get_count (entry), ==, 4);
+  g_assert_cmpstr (cw_entry_get_title (entry), ==, "Letters");
+}
+
+/* The same document as 1.0 is refused: there, an unknown element is an
+ * error. */
+static void
+test_unknown_in_1_0 (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CwCasefile) casefile = read_string (NEWER_CASE ("1.0"), "old.xml", &error);
+
+  g_assert_null (casefile);
+  g_assert_error (error, CW_CASEFILE_ERROR, CW_CASEFILE_ERROR_INVALID);
+  g_test_message ("%s", error->message);
+  assert_names_file_and_line (error->message, "old.xml");
+  g_assert_cmpuint (cw_store_count_cases (f->store), ==, 0);
+}
+
+/* Elements and attributes of another namespace are ignored with a warning,
+ * in any version, however deep and whatever they hold. */
+static void
+test_foreign_namespace (Fixture       *f,
+                        gconstpointer  data)
+{
+  const char *versions[] = { "1.0", "1.3" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (versions); i++)
+    {
+      g_autofree char *doc = g_strdup_printf (
+        XML_DECL
+        "<casefile xmlns=\"" NS "\" xmlns:x=\"http://example.org/other\" version=\"%s\""
+        " x:origin=\"elsewhere\">\n"
+        "  <x:preface>Not ours <title>Not a title</title></x:preface>\n"
+        "  <case id=\"" CASE_A "\" x:colour=\"red\">\n"
+        "    <title>Jane Doe</title>\n"
+        "    <x:tag>followed</x:tag>\n"
+        "    <country code=\"XX\">Example Country</country>\n"
+        "    <summary>What happened.<x:footnote>1</x:footnote></summary>\n"
+        "  </case>\n"
+        DOC_END, versions[i]);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(CwCasefile) casefile = read_string (doc, "foreign.xml", &error);
+      g_autoptr(CwImportSummary) summary = cw_import_summary_new ();
+      g_autoptr(CwCase) kase = NULL;
+
+      g_assert_no_error (error);
+      g_assert_nonnull (casefile);
+      for (guint j = 0; j < casefile->warnings->len; j++)
+        g_test_message ("warning: %s", (char *) g_ptr_array_index (casefile->warnings, j));
+      g_assert_cmpuint (casefile->warnings->len, ==, 5);
+      g_assert_true (warnings_mention (casefile, "“origin”"));
+      g_assert_true (warnings_mention (casefile, "foreign.xml:3: <preface>"));
+      g_assert_true (warnings_mention (casefile, "“colour”"));
+      g_assert_true (warnings_mention (casefile, "foreign.xml:6: <tag>"));
+      g_assert_true (warnings_mention (casefile, "foreign.xml:8: <footnote>"));
+
+      g_assert_true (import_casefile (f->store, casefile, FALSE, summary, &error));
+      g_assert_no_error (error);
+      kase = load_case (f->store, CASE_A);
+      g_assert_cmpstr (cw_case_get_title (kase), ==, "Jane Doe");
+      g_assert_cmpstr (cw_case_get_summary (kase), ==, "What happened.");
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* Size */
+
+/* 10,000 cases of two entries each, in one document and one transaction. */
+static void
+test_ten_thousand_cases (Fixture       *f,
+                         gconstpointer  data)
+{
+  const guint n_cases = 10000;
+  GString *doc = g_string_new (DOC_START);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CwCasefile) casefile = NULL;
+  g_autoptr(CwImportSummary) summary = cw_import_summary_new ();
+  gint64 started, read_done, import_done;
+
+  for (guint i = 0; i < n_cases; i++)
+    g_string_append_printf (doc,
+                            "  <case id=\"%08x-0000-4000-8000-000000000000\" status=\"active\">\n"
+                            "    <title>Case number %u</title>\n"
+                            "    <country code=\"XX\">Example Country</country>\n"
+                            "    <theme>prisoner-of-conscience</theme>\n"
+                            "    <summary>Person %u was arrested for a peaceful protest.</summary>\n"
+                            "    <entry id=\"%08x-0001-4000-8000-000000000001\" date=\"2025-03-%02u\""
+                            " category=\"activity\" kind=\"letter\" count=\"%u\">"
+                            "<title>Letters</title></entry>\n"
+                            "    <entry id=\"%08x-0002-4000-8000-000000000002\" date=\"2025-04\""
+                            " category=\"outcome\" kind=\"reply\"><title>Reply</title></entry>\n"
+                            "  </case>\n",
+                            i, i, i, i, 1 + i % 28, i % 50, i);
+  g_string_append (doc, DOC_END);
+  bytes = g_string_free_to_bytes (doc);
+
+  started = g_get_monotonic_time ();
+  casefile = cw_casefile_read (bytes, "ten-thousand.xml", &error);
+  read_done = g_get_monotonic_time ();
+  g_assert_no_error (error);
+  g_assert_cmpuint (casefile->cases->len, ==, n_cases);
+
+  {
+    g_autoptr(GPtrArray) casefiles = g_ptr_array_new ();
+
+    g_ptr_array_add (casefiles, casefile);
+    cw_store_import_casefiles (f->store, casefiles, FALSE, summary, NULL, NULL, &error);
+  }
+  import_done = g_get_monotonic_time ();
+  g_assert_no_error (error);
+
+  g_test_message ("10,000 cases (%" G_GSIZE_FORMAT " bytes): read in %.2f s, imported in %.2f s",
+                  g_bytes_get_size (bytes),
+                  (read_done - started) / (double) G_USEC_PER_SEC,
+                  (import_done - read_done) / (double) G_USEC_PER_SEC);
+
+  g_assert_cmpuint (cw_store_count_cases (f->store), ==, n_cases);
+  g_assert_cmpuint (summary->cases_added->len, ==, n_cases);
+  g_assert_cmpuint (summary->entries_added, ==, 2 * n_cases);
+  g_assert_cmpuint (count_entries (f->store, "0000270f-0000-4000-8000-000000000000"), ==, 2);
+}
+
+/* The progress callback is told after each case, with the total. */
+static void
+count_progress (guint    done,
+                guint    total,
+                gpointer user_data)
+{
+  guint *calls = user_data;
+
+  *calls += 1;
+  g_assert_cmpuint (done, ==, *calls);
+  g_assert_cmpuint (total, ==, 3);
+}
+
+static void
+test_progress (Fixture       *f,
+               gconstpointer  data)
+{
+  const char *doc = DOC_START MINIMAL_CASE (CASE_A, "One") MINIMAL_CASE (CASE_B, "Two")
+                    MINIMAL_CASE (CASE_C, "Three") DOC_END;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CwCasefile) casefile = read_string (doc, "three.xml", &error);
+  g_autoptr(CwImportSummary) summary = cw_import_summary_new ();
+  g_autoptr(GPtrArray) casefiles = g_ptr_array_new ();
+  guint calls = 0;
+
+  g_assert_no_error (error);
+  g_ptr_array_add (casefiles, casefile);
+  g_assert_true (cw_store_import_casefiles (f->store, casefiles, FALSE, summary,
+                                            count_progress, &calls, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (calls, ==, 3);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *every = NULL;
+  g_autofree char *long_term = NULL;
+  g_autofree char *urgent = NULL;
+  g_autofree char *empty_text = NULL;
+
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  every = test_file_path ("every-element.xml");
+  long_term = sample_path ("long-term-case.xml");
+  urgent = sample_path ("urgent-action.xml");
+  empty_text = test_file_path ("empty-optional-text.xml");
+
+#define ADD(path, func, data) \
+  g_test_add ("/casefile-reader/" path, Fixture, data, fixture_setup, func, fixture_teardown)
+
+  ADD ("round-trip/every-element", test_round_trip, every);
+  ADD ("round-trip/long-term-case", test_round_trip, long_term);
+  ADD ("round-trip/urgent-action", test_round_trip, urgent);
+  ADD ("round-trip/empty-optional-text", test_round_trip, empty_text);
+  ADD ("round-trip/together", test_round_trip_together, NULL);
+  ADD ("import/every-element-fields", test_every_element_fields, NULL);
+  g_test_add_func ("/casefile-reader/read/every-element", test_every_element_read);
+
+  ADD ("merge/present-replaces", test_merge_present_replaces, NULL);
+  ADD ("merge/absent-keeps", test_merge_absent_keeps, NULL);
+  ADD ("merge/list-present-replaces", test_merge_list_replaces, NULL);
+  ADD ("merge/list-absent-keeps", test_merge_list_absent_keeps, NULL);
+  ADD ("merge/entries-by-id", test_merge_entries, NULL);
+  ADD ("merge/public-keeps-private", test_merge_public_keeps_private, NULL);
+  ADD ("merge/public-export-back", test_merge_public_export_back, NULL);
+  ADD ("merge/all-or-nothing", test_merge_all_or_nothing, NULL);
+  ADD ("merge/dry-run", test_merge_dry_run, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (refusals); i++)
+    {
+      g_autofree char *path = g_strconcat ("/casefile-reader/refused/", refusals[i].path, NULL);
+
+      g_test_add (path, Fixture, &refusals[i], fixture_setup, test_refused, fixture_teardown);
+    }
+  ADD ("refused/large-file", test_refused_large_file, NULL);
+  g_test_add_func ("/casefile-reader/refused/size-cap-boundary", test_size_cap_boundary);
+
+  ADD ("version/newer-minor", test_newer_minor_version, NULL);
+  ADD ("version/unknown-in-1.0", test_unknown_in_1_0, NULL);
+  ADD ("version/foreign-namespace", test_foreign_namespace, NULL);
+
+  ADD ("import/progress", test_progress, NULL);
+  ADD ("import/ten-thousand-cases", test_ten_thousand_cases, NULL);
+
+#undef ADD
+
+  return g_test_run ();
+}
