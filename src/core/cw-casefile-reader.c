@@ -91,6 +91,7 @@ cw_casefile_free (CwCasefile *self)
 
 /* Errors and warnings, each with where it is. */
 
+G_GNUC_PRINTF (4, 0)
 static void
 fail_with (ReadContext *ctx,
            int          code,
@@ -1365,9 +1366,10 @@ read_tree (ReadContext *ctx,
   g_autoptr(CwCasefile) casefile = g_new0 (CwCasefile, 1);
   xmlNode *root = xmlDocGetRootElement (doc);
   g_autofree char *scope = get_attr (root, "scope");
-  g_autofree char *exported = timestamp_attr (ctx, root, "exported");
   int value = CW_CASEFILE_SCOPE_FULL;
 
+  /* Nothing keeps the export time, but a wrong one is still an error. */
+  g_free (timestamp_attr (ctx, root, "exported"));
   casefile->name = g_strdup (ctx->name);
   casefile->version = get_attr (root, "version");
   if (scope != NULL)
