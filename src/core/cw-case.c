@@ -28,6 +28,8 @@ enum {
   PROP_MODIFIED,
   PROP_UPDATED,
   PROP_LAST_ACTIVITY,
+  PROP_LAST_ACTION,
+  PROP_NEXT_FOLLOW_UP,
   N_STRING_PROPS,
   PROP_KIND = N_STRING_PROPS,
   PROP_TYPE,
@@ -210,6 +212,8 @@ cw_case_class_init (CwCaseClass *klass)
   properties[PROP_MODIFIED] = string_pspec ("modified");
   properties[PROP_UPDATED] = string_pspec ("updated");
   properties[PROP_LAST_ACTIVITY] = string_pspec ("last-activity");
+  properties[PROP_LAST_ACTION] = string_pspec ("last-action");
+  properties[PROP_NEXT_FOLLOW_UP] = string_pspec ("next-follow-up");
   properties[PROP_KIND] =
     g_param_spec_enum ("kind", NULL, NULL, CW_TYPE_CASE_KIND, CW_CASE_KIND_INDIVIDUAL, flags);
   properties[PROP_TYPE] =
@@ -276,6 +280,8 @@ STRING_ACCESSORS (solidarity, PROP_SOLIDARITY)
 STRING_ACCESSORS (modified, PROP_MODIFIED)
 STRING_ACCESSORS (updated, PROP_UPDATED)
 STRING_ACCESSORS (last_activity, PROP_LAST_ACTIVITY)
+STRING_ACCESSORS (last_action, PROP_LAST_ACTION)
+STRING_ACCESSORS (next_follow_up, PROP_NEXT_FOLLOW_UP)
 
 #undef STRING_ACCESSORS
 
@@ -580,4 +586,64 @@ cw_case_compare_for_list (CwCase      *a,
     return order;
 
   return strcmp (title_key (a), title_key (b));
+}
+
+/* Days from @today to the first day @iso can mean. */
+static gboolean
+days_until (const char  *iso,
+            const GDate *today,
+            int         *days)
+{
+  g_autoptr(GDate) day = NULL;
+  CwDate date;
+
+  if (!cw_date_parse (iso, &date, NULL))
+    return FALSE;
+
+  day = g_date_new_dmy (MAX (date.day, 1), MAX (date.month, 1), date.year);
+  *days = g_date_days_between (today, day);
+  return TRUE;
+}
+
+/**
+ * cw_case_get_attention:
+ * @today: the day to count from
+ * @days: (out): for a deadline or follow-up, the days left; for a quiet
+ *   case, the days since its last action
+ *
+ * What a holder should see about a case at a glance, most pressing first:
+ * an urgent action's deadline within two weeks, a follow-up due within two
+ * weeks, or an active case where the group has done nothing for three
+ * months.
+ */
+CwAttention
+cw_case_get_attention (CwCase      *self,
+                       const GDate *today,
+                       int         *days)
+{
+  const char *since;
+
+  g_return_val_if_fail (CW_IS_CASE (self), CW_ATTENTION_NONE);
+  g_return_val_if_fail (today != NULL && days != NULL, CW_ATTENTION_NONE);
+
+  if (deadline_is_near (self, today, days))
+    return CW_ATTENTION_DEADLINE;
+
+  if (self->status == CW_CASE_STATUS_CLOSED)
+    return CW_ATTENTION_NONE;
+
+  if (days_until (self->strings[PROP_NEXT_FOLLOW_UP], today, days) &&
+      *days <= CW_CASE_DEADLINE_SOON_DAYS)
+    return CW_ATTENTION_FOLLOW_UP;
+
+  since = self->strings[PROP_LAST_ACTION] != NULL ? self->strings[PROP_LAST_ACTION]
+                                                  : self->strings[PROP_OPENED];
+  if (self->status == CW_CASE_STATUS_ACTIVE && days_until (since, today, days) &&
+      -*days > CW_CASE_QUIET_DAYS)
+    {
+      *days = -*days;
+      return CW_ATTENTION_QUIET;
+    }
+
+  return CW_ATTENTION_NONE;
 }

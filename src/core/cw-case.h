@@ -77,6 +77,12 @@ void          cw_case_set_modified        (CwCase       *self,
 const char   *cw_case_get_updated         (CwCase       *self);
 void          cw_case_set_updated         (CwCase       *self,
                                            const char   *timestamp);
+const char   *cw_case_get_last_action     (CwCase       *self);
+void          cw_case_set_last_action     (CwCase       *self,
+                                           const char   *date);
+const char   *cw_case_get_next_follow_up  (CwCase       *self);
+void          cw_case_set_next_follow_up  (CwCase       *self,
+                                           const char   *date);
 const char   *cw_case_get_last_activity   (CwCase       *self);
 void          cw_case_set_last_activity   (CwCase       *self,
                                            const char   *date);
@@ -110,6 +116,19 @@ void          cw_case_update_summary_from (CwCase       *self,
 gboolean      cw_case_get_days_to_deadline (CwCase      *self,
                                             const GDate *today,
                                             int         *days);
+/* What needs attention, for the case list. */
+typedef enum {
+  CW_ATTENTION_NONE,
+  CW_ATTENTION_DEADLINE,    /* an urgent action due within two weeks */
+  CW_ATTENTION_FOLLOW_UP,   /* a follow-up due within two weeks, or overdue */
+  CW_ATTENTION_QUIET,       /* active, and nothing done for three months */
+} CwAttention;
+
+#define CW_CASE_QUIET_DAYS 91
+
+CwAttention   cw_case_get_attention       (CwCase       *self,
+                                           const GDate  *today,
+                                           int          *days);
 int           cw_case_compare_for_list    (CwCase       *a,
                                            CwCase       *b,
                                            const GDate  *today);

@@ -12,7 +12,10 @@
   "c.id, c.kind, c.type, c.status, c.title, c.country_code, c.country_name, c.region," \
   " c.opened, c.closed, c.closed_outcome, c.ua_number, c.ua_issued, c.ua_deadline," \
   " c.ua_sequence, c.public_action, c.solidarity, c.modified, c.updated," \
-  " (SELECT max (e.date) FROM entries e WHERE e.case_id = c.id)"
+  " (SELECT max (e.date) FROM entries e WHERE e.case_id = c.id)," \
+  " (SELECT max (e.date) FROM entries e WHERE e.case_id = c.id AND e.category = 'activity')," \
+  " (SELECT min (e.date) FROM entries e WHERE e.case_id = c.id AND e.kind = 'follow-up'" \
+  "  AND e.date >= date ('now', 'localtime', '-14 days'))"
 
 static CwCase *
 case_from_row (sqlite3_stmt *stmt)
@@ -43,6 +46,8 @@ case_from_row (sqlite3_stmt *stmt)
   cw_case_set_modified (kase, (const char *) sqlite3_column_text (stmt, 17));
   cw_case_set_updated (kase, (const char *) sqlite3_column_text (stmt, 18));
   cw_case_set_last_activity (kase, (const char *) sqlite3_column_text (stmt, 19));
+  cw_case_set_last_action (kase, (const char *) sqlite3_column_text (stmt, 20));
+  cw_case_set_next_follow_up (kase, (const char *) sqlite3_column_text (stmt, 21));
 
   return kase;
 }

@@ -32,23 +32,40 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static char *
-describe_deadline (CwCase *kase)
+describe_attention (CwCase *kase)
 {
   g_autoptr(GDate) today = g_date_new ();
   g_autofree char *when = NULL;
-  int days;
+  int days = 0;
 
   g_date_set_time_t (today, time (NULL));
-  if (!cw_case_get_days_to_deadline (kase, today, &days) ||
-      days < 0 || days > CW_CASE_DEADLINE_SOON_DAYS)
-    return NULL;
-  if (days == 0)
-    return g_strdup (_("Deadline today"));
+  switch (cw_case_get_attention (kase, today, &days))
+    {
+    case CW_ATTENTION_DEADLINE:
+      if (days == 0)
+        return g_strdup (_("Deadline today"));
+      when = cw_date_iso_format_display (cw_case_get_ua_deadline (kase));
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Deadline %s, in %d day",
+                                           "Deadline %s, in %d days", days), when, days);
 
-  when = cw_date_iso_format_display (cw_case_get_ua_deadline (kase));
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Deadline %s, in %d day",
-                                       "Deadline %s, in %d days", days),
-                          when, days);
+    case CW_ATTENTION_FOLLOW_UP:
+      when = cw_date_iso_format_display (cw_case_get_next_follow_up (kase));
+      if (days < 0)
+        return g_strdup_printf (_("Follow-up overdue since %s"), when);
+      if (days == 0)
+        return g_strdup (_("Follow-up due today"));
+      return g_strdup_printf (_("Follow-up due %s"), when);
+
+    case CW_ATTENTION_QUIET:
+      if (cw_case_get_last_action (kase) == NULL)
+        return g_strdup (_("Nothing done for three months"));
+      when = cw_date_iso_format_display (cw_case_get_last_action (kase));
+      return g_strdup_printf (_("Nothing done since %s"), when);
+
+    case CW_ATTENTION_NONE:
+    default:
+      return NULL;
+    }
 }
 
 static void
@@ -75,7 +92,7 @@ update (CwCaseRow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->status_label),
                           cw_case_get_status (self->kase) != CW_CASE_STATUS_ACTIVE);
 
-  attention = describe_deadline (self->kase);
+  attention = describe_attention (self->kase);
   gtk_label_set_text (self->attention_label, attention != NULL ? attention : "");
   gtk_widget_set_visible (GTK_WIDGET (self->attention_label), attention != NULL);
 }
