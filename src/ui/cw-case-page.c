@@ -359,6 +359,12 @@ same_string (gconstpointer a,
   return g_strcmp0 (a, b) == 0;
 }
 
+/* What follows from the timeline and the clock, not from the case's fields:
+ * logging an activity changes these, and the page need not show anew. */
+static const char * const from_the_timeline[] = {
+  "updated", "last-activity", "last-action", "next-follow-up", NULL
+};
+
 /* Every property the page shows; not when the case was last touched. */
 static gboolean
 same_properties (CwCase *a,
@@ -373,7 +379,7 @@ same_properties (CwCase *a,
       g_auto(GValue) value_a = G_VALUE_INIT;
       g_auto(GValue) value_b = G_VALUE_INIT;
 
-      if (g_str_equal (pspecs[i]->name, "updated") || g_str_equal (pspecs[i]->name, "last-activity"))
+      if (g_strv_contains (from_the_timeline, pspecs[i]->name))
         continue;
       g_value_init (&value_a, pspecs[i]->value_type);
       g_value_init (&value_b, pspecs[i]->value_type);
