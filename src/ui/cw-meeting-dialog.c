@@ -1,0 +1,859 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "cw-meeting-dialog"
+
+#include <glib/gi18n.h>
+
+#include "cw-bundled-templates.h"
+#include "cw-meeting.h"
+#include "cw-meeting-dialog.h"
+#include "cw-print.h"
+
+/* "Prepare meeting…": the day, the cases, how many members, which
+ * letters; a preview of the pack's pages; print it or save it as a PDF,
+ * then, if the user says so, log the letters on each case's timeline. */
+
+#define PREVIEW_WIDTH 620.0   /* pixels across a rendered page */
+#define REBUILD_DELAY_MS 150
+
+struct _CwMeetingDialog
+{
+  AdwWindow parent_instance;
+
+  CwStore *store;
+  CwProfile *profile;
+  GPtrArray *templates;     /* of CwLetterTemplate */
+  GPtrArray *cases;         /* of CwCase, with details, in the list's order */
+  GPtrArray *checks;        /* of GtkCheckButton, one per case */
+  CwDate date;
+  gboolean cases_touched;   /* the user chose cases: a new date keeps them */
+  gboolean updating;
+
+  CwMeetingPack *pack;
+  gboolean paginated;
+  guint n_pages;
+  guint page;
+  guint rebuild_source;
+
+  AdwToastOverlay *toast_overlay;
+  GtkMenuButton *date_button;
+  GtkCalendar *calendar;
+  GtkSpinButton *copies_spin;
+  GtkSwitch *member_switch;
+  GtkCheckButton *appeal_check;
+  GtkCheckButton *copy_check;
+  GtkCheckButton *solidarity_check;
+  GtkListBox *case_list;
+  GtkLabel *notes_label;
+  GtkPicture *preview;
+  GtkLabel *page_label;
+  GtkLabel *summary_label;
+};
+
+G_DEFINE_FINAL_TYPE (CwMeetingDialog, cw_meeting_dialog, ADW_TYPE_WINDOW)
+
+static void rebuild_now (CwMeetingDialog *self);
+
+static void
+show_toast (CwMeetingDialog *self,
+            const char      *message)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
+static void
+show_error (CwMeetingDialog *self,
+            const char      *heading,
+            const char      *message)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* State */
+
+static CwLetterRoles
+chosen_roles (CwMeetingDialog *self)
+{
+  CwLetterRoles roles = 0;
+
+  if (gtk_check_button_get_active (self->appeal_check))
+    roles |= CW_LETTER_ROLE_APPEAL;
+  if (gtk_check_button_get_active (self->copy_check))
+    roles |= CW_LETTER_ROLE_COPY;
+  if (gtk_check_button_get_active (self->solidarity_check))
+    roles |= CW_LETTER_ROLE_SOLIDARITY;
+  return roles;
+}
+
+static int
+find_case (CwMeetingDialog *self,
+           const char      *case_id)
+{
+  for (guint i = 0; i < self->cases->len; i++)
+    if (g_strcmp0 (cw_case_get_id (g_ptr_array_index (self->cases, i)), case_id) == 0)
+      return i;
+  return -1;
+}
+
+static void
+update_actions (CwMeetingDialog *self)
+{
+  gboolean has_letters = self->pack != NULL && cw_meeting_pack_count_letters (self->pack, NULL) > 0;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "meeting.print", has_letters);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "meeting.save", has_letters);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "meeting.previous-page", self->page > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "meeting.next-page",
+                                 self->page + 1 < self->n_pages);
+}
+
+/* The preview */
+
+/* Lays the pack out as a PDF would, on a vector surface, so the preview
+ * breaks its pages where the printout does. */
+static void
+paginate_for_preview (CwMeetingDialog *self)
+{
+  cairo_surface_t *surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+  cairo_t *cr = cairo_create (surface);
+  PangoContext *context = pango_cairo_create_context (cr);
+  double width, height;
+
+  cw_paper_size_points (self->profile->paper_size, &width, &height);
+  self->n_pages = cw_document_paginate (CW_DOCUMENT (self->pack), context, width, height);
+  self->paginated = TRUE;
+  self->page = MIN (self->page, self->n_pages > 0 ? self->n_pages - 1 : 0);
+
+  g_object_unref (context);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
+static GdkTexture *
+render_page (CwMeetingDialog *self,
+             guint            page)
+{
+  double width, height, scale;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  g_autoptr(GBytes) bytes = NULL;
+  int pixel_width, pixel_height;
+
+  cw_paper_size_points (self->profile->paper_size, &width, &height);
+  scale = PREVIEW_WIDTH / width;
+  pixel_width = (int) PREVIEW_WIDTH;
+  pixel_height = (int) (height * scale);
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, pixel_width, pixel_height);
+  cr = cairo_create (surface);
+  cairo_scale (cr, scale, scale);
+  cw_document_draw_page (CW_DOCUMENT (self->pack), cr, page);
+  /* The sheet's edge, so a white page shows against the window. */
+  cairo_identity_matrix (cr);
+  cairo_rectangle (cr, 0.5, 0.5, pixel_width - 1, pixel_height - 1);
+  cairo_set_source_rgb (cr, 0.7, 0.7, 0.7);
+  cairo_set_line_width (cr, 1);
+  cairo_stroke (cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  bytes = g_bytes_new (cairo_image_surface_get_data (surface),
+                       (gsize) cairo_image_surface_get_stride (surface) * pixel_height);
+  {
+    GdkTexture *texture = gdk_memory_texture_new (pixel_width, pixel_height, GDK_MEMORY_DEFAULT,
+                                                  bytes, cairo_image_surface_get_stride (surface));
+
+    cairo_surface_destroy (surface);
+    return texture;
+  }
+}
+
+static void
+show_page (CwMeetingDialog *self)
+{
+  g_autofree char *label = NULL;
+
+  if (!self->paginated)
+    paginate_for_preview (self);
+
+  if (self->n_pages > 0)
+    {
+      g_autoptr(GdkTexture) texture = render_page (self, self->page);
+
+      gtk_picture_set_paintable (self->preview, GDK_PAINTABLE (texture));
+      label = g_strdup_printf (_("Page %u of %u"), self->page + 1, self->n_pages);
+    }
+  else
+    {
+      gtk_picture_set_paintable (self->preview, NULL);
+      label = g_strdup (_("No pages"));
+    }
+  gtk_label_set_text (self->page_label, label);
+  update_actions (self);
+}
+
+static void
+show_summary (CwMeetingDialog *self)
+{
+  g_auto(GStrv) notes = cw_meeting_pack_get_notes (self->pack);
+  g_autofree char *joined = g_strjoinv ("\n", notes);
+  guint letters = cw_meeting_pack_count_letters (self->pack, NULL);
+  g_autofree char *summary = NULL;
+
+  summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u letter on %u pages",
+                                          "%u letters on %u pages", letters),
+                             letters, self->n_pages);
+  gtk_label_set_text (self->summary_label, summary);
+  gtk_label_set_text (self->notes_label, joined);
+  gtk_widget_set_visible (GTK_WIDGET (self->notes_label), *joined != '\0');
+}
+
+/* Building the pack */
+
+static CwLetterRoles
+roles_for_case (CwMeetingDialog *self,
+                CwCase          *kase)
+{
+  CwLetterRoles roles = chosen_roles (self);
+
+  /* Solidarity mail is never offered for a case whose safety says no. */
+  if (!cw_letter_solidarity_allowed (kase, NULL))
+    roles &= ~CW_LETTER_ROLE_SOLIDARITY;
+  return roles;
+}
+
+static void
+rebuild_now (CwMeetingDialog *self)
+{
+  g_autoptr(GError) error = NULL;
+  guint copies = (guint) gtk_spin_button_get_value_as_int (self->copies_spin);
+
+  g_clear_handle_id (&self->rebuild_source, g_source_remove);
+  g_clear_object (&self->pack);
+  self->pack = cw_meeting_pack_new (self->profile, &self->date, copies);
+  cw_meeting_pack_set_member_address (self->pack, gtk_switch_get_active (self->member_switch));
+
+  for (guint i = 0; i < self->cases->len; i++)
+    {
+      CwCase *kase = g_ptr_array_index (self->cases, i);
+
+      if (gtk_check_button_get_active (g_ptr_array_index (self->checks, i)) &&
+          !cw_meeting_pack_add_case (self->pack, kase, roles_for_case (self, kase),
+                                     self->templates, &error))
+        {
+          show_toast (self, error->message);
+          g_clear_error (&error);
+        }
+    }
+
+  self->paginated = FALSE;
+  show_page (self);
+  show_summary (self);
+}
+
+static gboolean
+rebuild_timeout_cb (gpointer user_data)
+{
+  CwMeetingDialog *self = user_data;
+
+  self->rebuild_source = 0;
+  rebuild_now (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_rebuild (CwMeetingDialog *self)
+{
+  if (self->updating)
+    return;
+  g_clear_handle_id (&self->rebuild_source, g_source_remove);
+  self->rebuild_source = g_timeout_add (REBUILD_DELAY_MS, rebuild_timeout_cb, self);
+}
+
+/* Pending changes are laid out before anyone looks at the pack. */
+static void
+flush (CwMeetingDialog *self)
+{
+  if (self->rebuild_source != 0 || self->pack == NULL)
+    rebuild_now (self);
+  else if (!self->paginated)
+    show_page (self);
+}
+
+/* The cases */
+
+static char *
+describe_case (CwCase *kase)
+{
+  GString *text = g_string_new (cw_case_type_to_label (cw_case_get_case_type (kase)));
+  const char *country = cw_case_get_country_name (kase);
+  const char *reason = NULL;
+
+  if (country != NULL && *country != '\0')
+    g_string_append_printf (text, " · %s", country);
+  if (cw_case_get_ua_deadline (kase) != NULL)
+    {
+      g_autofree char *deadline = cw_date_iso_format_display (cw_case_get_ua_deadline (kase));
+
+      g_string_append_printf (text, " · ");
+      g_string_append_printf (text, _("deadline %s"), deadline);
+    }
+  if (!cw_letter_solidarity_allowed (kase, &reason))
+    {
+      g_string_append_c (text, '\n');
+      g_string_append_printf (text, _("No solidarity mail: %s"), reason);
+    }
+  return g_string_free (text, FALSE);
+}
+
+static void
+case_toggled_cb (CwMeetingDialog *self)
+{
+  if (self->updating)
+    return;
+  self->cases_touched = TRUE;
+  queue_rebuild (self);
+}
+
+static void
+add_case_row (CwMeetingDialog *self,
+              CwCase          *kase)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *check = gtk_check_button_new ();
+  g_autofree char *subtitle = describe_case (kase);
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), cw_case_get_title (kase));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  cw_case_get_title (kase), -1);
+  g_signal_connect_object (check, "toggled", G_CALLBACK (case_toggled_cb), self, G_CONNECT_SWAPPED);
+
+  g_ptr_array_add (self->cases, g_object_ref (kase));
+  g_ptr_array_add (self->checks, check);
+  gtk_list_box_append (self->case_list, row);
+}
+
+static void
+load_cases (CwMeetingDialog *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) summaries = cw_store_list_cases (self->store, &error);
+
+  if (summaries == NULL)
+    {
+      g_warning ("Could not list the cases: %s", error->message);
+      return;
+    }
+
+  for (guint i = 0; i < summaries->len; i++)
+    {
+      CwCase *summary = g_ptr_array_index (summaries, i);
+      g_autoptr(CwCase) kase = NULL;
+
+      if (cw_case_get_status (summary) == CW_CASE_STATUS_CLOSED)
+        continue;
+      kase = cw_store_load_case (self->store, cw_case_get_id (summary), &error);
+      if (kase == NULL)
+        {
+          g_warning ("Could not load a case: %s", error->message);
+          g_clear_error (&error);
+          continue;
+        }
+      add_case_row (self, kase);
+    }
+}
+
+/* Chooses the cases a meeting on the date writes for. */
+static void
+propose_cases (CwMeetingDialog *self)
+{
+  self->updating = TRUE;
+  for (guint i = 0; i < self->cases->len; i++)
+    gtk_check_button_set_active (g_ptr_array_index (self->checks, i),
+                                 cw_meeting_proposes_case (g_ptr_array_index (self->cases, i),
+                                                           &self->date));
+  self->updating = FALSE;
+}
+
+/* The date */
+
+static void
+show_date (CwMeetingDialog *self)
+{
+  g_autofree char *text = cw_date_format_display (&self->date);
+
+  gtk_menu_button_set_label (self->date_button, text);
+}
+
+static void
+day_selected_cb (CwMeetingDialog *self)
+{
+  g_autoptr(GDateTime) picked = gtk_calendar_get_date (self->calendar);
+  CwDate date = {
+    g_date_time_get_year (picked), g_date_time_get_month (picked),
+    g_date_time_get_day_of_month (picked), CW_DATE_PRECISION_DAY
+  };
+
+  if (self->updating || cw_date_compare (&date, &self->date) == 0)
+    return;
+
+  self->date = date;
+  show_date (self);
+  gtk_menu_button_popdown (self->date_button);
+  if (!self->cases_touched)
+    propose_cases (self);
+  queue_rebuild (self);
+}
+
+/* Logging what was written */
+
+static void
+log_response_cb (AdwMessageDialog *dialog,
+                 const char       *response,
+                 CwMeetingDialog  *self)
+{
+  CwMeetingPack *pack = g_object_get_data (G_OBJECT (dialog), "cw-pack");
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (response, "log") != 0)
+    return;
+
+  if (!cw_meeting_log_letters (self->store, pack, &error))
+    {
+      show_error (self, _("The Letters Could Not Be Logged"), error->message);
+      return;
+    }
+  show_toast (self, _("The letters are on each case’s timeline"));
+}
+
+static char *
+describe_logging (CwMeetingPack *pack)
+{
+  g_autofree char *date = cw_date_format_display (cw_meeting_pack_get_date (pack));
+  GString *text = g_string_new (NULL);
+
+  g_string_append_printf (text, _("Add “letters written” on %s to the timeline of each case:"),
+                          date);
+  for (guint i = 0; i < cw_meeting_pack_get_n_cases (pack); i++)
+    {
+      CwCase *kase = cw_meeting_pack_get_case (pack, i);
+      guint count = cw_meeting_pack_count_letters (pack, cw_case_get_id (kase));
+
+      if (count == 0)
+        continue;
+      g_string_append_c (text, '\n');
+      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%s: %u letter",
+                                                 "%s: %u letters", count),
+                              cw_case_get_title (kase), count);
+    }
+  return g_string_free (text, FALSE);
+}
+
+static void
+offer_logging (CwMeetingDialog *self,
+               CwMeetingPack   *pack)
+{
+  g_autofree char *body = NULL;
+  AdwMessageDialog *dialog;
+
+  if (cw_store_get_read_only (self->store) || cw_meeting_pack_count_letters (pack, NULL) == 0)
+    return;
+
+  body = describe_logging (pack);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Log the Letters?"),
+                                                       body));
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Not Now"), "log", _("_Log Letters"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "log", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "log");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "cw-pack", g_object_ref (pack), g_object_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (log_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Printing and saving */
+
+static void
+print_done_cb (GtkPrintOperationResult result,
+               gpointer                user_data)
+{
+  GWeakRef *ref = user_data;
+  g_autoptr(CwMeetingDialog) self = g_weak_ref_get (ref);
+
+  g_weak_ref_clear (ref);
+  g_free (ref);
+  if (self == NULL)
+    return;
+
+  /* The printer laid the pack out for itself: the preview does it again. */
+  self->paginated = FALSE;
+  show_page (self);
+  if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
+    offer_logging (self, self->pack);
+}
+
+static char *
+job_name (CwMeetingDialog *self)
+{
+  g_autofree char *date = cw_date_to_iso (&self->date);
+
+  return g_strdup_printf (_("Meeting %s"), date);
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  CwMeetingDialog *self = CW_MEETING_DIALOG (widget);
+  GWeakRef *ref = g_new0 (GWeakRef, 1);
+  g_autofree char *name = job_name (self);
+
+  flush (self);
+  g_weak_ref_init (ref, self);
+  cw_print_document (GTK_WINDOW (self), CW_DOCUMENT (self->pack), self->profile->paper_size,
+                     name, FALSE, print_done_cb, ref);
+}
+
+/**
+ * cw_meeting_dialog_save_pdf:
+ *
+ * Writes the pack to @file as a PDF, then offers to log the letters.
+ */
+gboolean
+cw_meeting_dialog_save_pdf (CwMeetingDialog  *self,
+                            GFile            *file,
+                            GError          **error)
+{
+  g_autoptr(CwMeetingPack) pack = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *message = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (CW_IS_MEETING_DIALOG (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  flush (self);
+  pack = g_object_ref (self->pack);
+  ok = cw_meeting_pack_write_pdf_file (pack, file, error);
+  self->paginated = FALSE;
+  show_page (self);
+  if (!ok)
+    return FALSE;
+
+  name = g_file_get_basename (file);
+  message = g_strdup_printf (_("Saved “%s”"), name);
+  show_toast (self, message);
+  offer_logging (self, pack);
+  return TRUE;
+}
+
+static void
+save_chooser_response_cb (GtkNativeDialog *chooser,
+                          int              response,
+                          gpointer         user_data)
+{
+  CwMeetingDialog *self = CW_MEETING_DIALOG (user_data);
+  g_autoptr(GError) error = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      if (!cw_meeting_dialog_save_pdf (self, file, &error))
+        show_error (self, _("The Pack Could Not Be Saved"), error->message);
+    }
+  g_object_unref (chooser);
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  CwMeetingDialog *self = CW_MEETING_DIALOG (widget);
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *date = cw_date_to_iso (&self->date);
+  g_autofree char *name = g_strdup_printf (_("meeting-%s.pdf"), date);
+
+  chooser = gtk_file_chooser_native_new (_("Save Meeting Pack"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), NULL);
+  gtk_file_filter_set_name (filter, _("PDF documents"));
+  gtk_file_filter_add_mime_type (filter, "application/pdf");
+  gtk_file_filter_add_suffix (filter, "pdf");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (save_chooser_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+previous_page_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  CwMeetingDialog *self = CW_MEETING_DIALOG (widget);
+
+  if (self->page > 0)
+    self->page--;
+  show_page (self);
+}
+
+static void
+next_page_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  CwMeetingDialog *self = CW_MEETING_DIALOG (widget);
+
+  if (self->page + 1 < self->n_pages)
+    self->page++;
+  show_page (self);
+}
+
+/* GObject */
+
+static void
+cw_meeting_dialog_dispose (GObject *object)
+{
+  CwMeetingDialog *self = CW_MEETING_DIALOG (object);
+
+  g_clear_handle_id (&self->rebuild_source, g_source_remove);
+  g_clear_object (&self->pack);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->profile, cw_profile_free);
+  g_clear_pointer (&self->templates, g_ptr_array_unref);
+  g_clear_pointer (&self->cases, g_ptr_array_unref);
+  g_clear_pointer (&self->checks, g_ptr_array_unref);
+  gtk_widget_dispose_template (GTK_WIDGET (self), CW_TYPE_MEETING_DIALOG);
+
+  G_OBJECT_CLASS (cw_meeting_dialog_parent_class)->dispose (object);
+}
+
+static void
+cw_meeting_dialog_class_init (CwMeetingDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = cw_meeting_dialog_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/example/Casework/cw-meeting-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, CwMeetingDialog, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, CwMeetingDialog, date_button);
+  gtk_widget_class_bind_template_child (widget_class, CwMeetingDialog, calendar);
+  gtk_widget_class_bind_template_child (widget_class, CwMeetingDialog, copies_spin);
+  gtk_widget_class_bind_template_child (widget_class, CwMeetingDialog, member_switch);
+  gtk_widget_class_bind_template_child (widget_class, CwMeetingDialog, appeal_check);
+  gtk_widget_class_bind_template_child (widget_class, CwMeetingDialog, copy_check);
+  gtk_widget_class_bind_template_child (widget_class, CwMeetingDialog, solidarity_check);
+  gtk_widget_class_bind_template_child (widget_class, CwMeetingDialog, case_list);
+  gtk_widget_class_bind_template_child (widget_class, CwMeetingDialog, notes_label);
+  gtk_widget_class_bind_template_child (widget_class, CwMeetingDialog, preview);
+  gtk_widget_class_bind_template_child (widget_class, CwMeetingDialog, page_label);
+  gtk_widget_class_bind_template_child (widget_class, CwMeetingDialog, summary_label);
+
+  gtk_widget_class_install_action (widget_class, "meeting.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "meeting.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "meeting.previous-page", NULL,
+                                   previous_page_action);
+  gtk_widget_class_install_action (widget_class, "meeting.next-page", NULL, next_page_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, 0, "meeting.previous-page",
+                                       NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, 0, "meeting.next-page",
+                                       NULL);
+}
+
+static void
+cw_meeting_dialog_init (CwMeetingDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->cases = g_ptr_array_new_with_free_func (g_object_unref);
+  self->checks = g_ptr_array_new ();
+  cw_date_today (&self->date);
+}
+
+static void
+connect_signals (CwMeetingDialog *self)
+{
+  g_signal_connect_object (self->calendar, "day-selected", G_CALLBACK (day_selected_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->copies_spin, "value-changed", G_CALLBACK (queue_rebuild), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->member_switch, "notify::active", G_CALLBACK (queue_rebuild), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->appeal_check, "toggled", G_CALLBACK (queue_rebuild), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->copy_check, "toggled", G_CALLBACK (queue_rebuild), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->solidarity_check, "toggled", G_CALLBACK (queue_rebuild), self,
+                           G_CONNECT_SWAPPED);
+}
+
+static gboolean
+load_group (CwMeetingDialog  *self,
+            GError          **error)
+{
+  self->profile = cw_store_load_profile (self->store, error);
+  if (self->profile == NULL)
+    return FALSE;
+  self->templates = cw_store_list_letter_templates_with_bundled (self->store, error);
+  return self->templates != NULL;
+}
+
+/**
+ * cw_meeting_dialog_new:
+ * @parent: (nullable): the main window
+ *
+ * Returns: (transfer floating): the dialog, modal and transient for
+ *   @parent; present it with gtk_window_present()
+ */
+GtkWidget *
+cw_meeting_dialog_new (GtkWindow *parent,
+                       CwStore   *store)
+{
+  CwMeetingDialog *self;
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (CW_IS_STORE (store), NULL);
+
+  self = g_object_new (CW_TYPE_MEETING_DIALOG, "transient-for", parent, NULL);
+  self->store = g_object_ref (store);
+  if (!load_group (self, &error))
+    {
+      g_warning ("Could not load the group’s details: %s", error->message);
+      g_clear_pointer (&self->profile, cw_profile_free);
+      self->profile = cw_profile_new ();
+      self->templates = cw_bundled_templates ();
+    }
+
+  load_cases (self);
+  propose_cases (self);
+  cw_meeting_dialog_set_date (self, &self->date);
+  connect_signals (self);
+  rebuild_now (self);
+  return GTK_WIDGET (self);
+}
+
+/* For the window and tests */
+
+/**
+ * cw_meeting_dialog_set_date:
+ *
+ * Sets the meeting's day; unless the user has chosen cases, the cases it
+ * proposes follow.
+ */
+void
+cw_meeting_dialog_set_date (CwMeetingDialog *self,
+                            const CwDate    *date)
+{
+  g_autoptr(GDateTime) when = NULL;
+
+  g_return_if_fail (CW_IS_MEETING_DIALOG (self));
+  g_return_if_fail (date != NULL && date->precision == CW_DATE_PRECISION_DAY);
+
+  self->date = *date;
+  when = g_date_time_new_local (date->year, date->month, date->day, 12, 0, 0);
+  self->updating = TRUE;
+  gtk_calendar_select_day (self->calendar, when);
+  self->updating = FALSE;
+  show_date (self);
+  if (!self->cases_touched)
+    propose_cases (self);
+  queue_rebuild (self);
+}
+
+void
+cw_meeting_dialog_set_copies (CwMeetingDialog *self,
+                              guint            copies)
+{
+  g_return_if_fail (CW_IS_MEETING_DIALOG (self));
+  gtk_spin_button_set_value (self->copies_spin, copies);
+}
+
+void
+cw_meeting_dialog_set_roles (CwMeetingDialog *self,
+                             CwLetterRoles    roles)
+{
+  g_return_if_fail (CW_IS_MEETING_DIALOG (self));
+
+  gtk_check_button_set_active (self->appeal_check, (roles & CW_LETTER_ROLE_APPEAL) != 0);
+  gtk_check_button_set_active (self->copy_check, (roles & CW_LETTER_ROLE_COPY) != 0);
+  gtk_check_button_set_active (self->solidarity_check, (roles & CW_LETTER_ROLE_SOLIDARITY) != 0);
+}
+
+gboolean
+cw_meeting_dialog_get_case_selected (CwMeetingDialog *self,
+                                     const char      *case_id)
+{
+  int index;
+
+  g_return_val_if_fail (CW_IS_MEETING_DIALOG (self), FALSE);
+
+  index = find_case (self, case_id);
+  return index >= 0 && gtk_check_button_get_active (g_ptr_array_index (self->checks, index));
+}
+
+void
+cw_meeting_dialog_set_case_selected (CwMeetingDialog *self,
+                                     const char      *case_id,
+                                     gboolean         selected)
+{
+  int index;
+
+  g_return_if_fail (CW_IS_MEETING_DIALOG (self));
+
+  index = find_case (self, case_id);
+  g_return_if_fail (index >= 0);
+  gtk_check_button_set_active (g_ptr_array_index (self->checks, index), selected);
+}
+
+/**
+ * cw_meeting_dialog_offers_solidarity:
+ *
+ * Whether solidarity letters go to this case when the user asks for them.
+ */
+gboolean
+cw_meeting_dialog_offers_solidarity (CwMeetingDialog *self,
+                                     const char      *case_id)
+{
+  int index;
+
+  g_return_val_if_fail (CW_IS_MEETING_DIALOG (self), FALSE);
+
+  index = find_case (self, case_id);
+  return index >= 0 && cw_letter_solidarity_allowed (g_ptr_array_index (self->cases, index), NULL);
+}
+
+/**
+ * cw_meeting_dialog_get_pack:
+ *
+ * Returns: (transfer none): the pack as the dialog now shows it
+ */
+CwMeetingPack *
+cw_meeting_dialog_get_pack (CwMeetingDialog *self)
+{
+  g_return_val_if_fail (CW_IS_MEETING_DIALOG (self), NULL);
+
+  flush (self);
+  return self->pack;
+}
+
+guint
+cw_meeting_dialog_get_n_pages (CwMeetingDialog *self)
+{
+  g_return_val_if_fail (CW_IS_MEETING_DIALOG (self), 0);
+
+  flush (self);
+  return self->n_pages;
+}
