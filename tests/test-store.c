@@ -16,8 +16,10 @@
  * not enough.
  */
 
-/* The migration tests write their extra step's version as a number. */
-G_STATIC_ASSERT (CW_STORE_SCHEMA_VERSION == 1);
+/* The migration tests write versions as numbers: 1 is the first schema,
+ * 2 the current one (with the yearly report's notes), 3 a step made up by
+ * a test. */
+G_STATIC_ASSERT (CW_STORE_SCHEMA_VERSION == 2);
 
 /* ------------------------------------------------------------------ */
 /* A temporary directory per test */
@@ -1920,9 +1922,9 @@ migrations_plus (const char *sql,
   return steps;
 }
 
-/* A version-1 database with one case in it. */
+/* A database of the current version with one case in it. */
 static CwCase *
-make_v1_database (const char *path)
+make_current_database (const char *path)
 {
   g_autoptr(CwStore) store = open_store (path);
   CwCase *kase = make_full_case ();
@@ -1931,6 +1933,100 @@ make_v1_database (const char *path)
   g_assert_true (cw_store_save_case (store, kase, &error));
   g_assert_no_error (error);
   return kase;
+}
+
+/* A database as the first schema left it, with one case in it: the real
+ * first step of the schema and nothing after it. */
+static CwStore *
+open_v1_store (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  const CwMigration *real;
+  guint n = 0;
+  CwStore *store;
+
+  real = cw_store_migrations (&n);
+  g_assert_cmpuint (n, >=, 2);
+  g_assert_cmpint (real[0].version, ==, 1);
+  store = cw_store_open_with_migrations (path, real, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (cw_store_get_schema_version (store), ==, 1);
+  return store;
+}
+
+static CwCase *
+make_v1_database (const char *path)
+{
+  g_autoptr(CwStore) store = open_v1_store (path);
+  CwCase *kase = make_full_case ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (cw_store_save_case (store, kase, &error));
+  g_assert_no_error (error);
+  return kase;
+}
+
+static void
+test_migration_v1_to_v2 (void)
+{
+  g_autoptr(TmpDir) tmp = tmp_dir_new ();
+  g_autofree char *path = tmp_dir_file (tmp, "casework.db");
+  g_autofree char *backup = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *how = NULL, *next = NULL;
+  g_autoptr(CwCase) kase = NULL;
+  g_autoptr(CwCase) loaded = NULL;
+  g_autoptr(CwStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  kase = make_v1_database (path);
+  g_assert_cmpint (peek_int (path, "PRAGMA user_version", NULL), ==, 1);
+  g_assert_false (peek_has_table (path, "report_notes"));
+  g_assert_cmpuint (count_prefix (tmp->path, "casework.db.v", NULL), ==, 0);
+
+  /* Opening it as this version does moves it to version 2, case and all. */
+  store = open_store (path);
+  g_assert_false (cw_store_get_read_only (store));
+  g_assert_cmpint (cw_store_get_schema_version (store), ==, 2);
+  loaded = cw_store_load_case (store, cw_case_get_id (kase), &error);
+  g_assert_no_error (error);
+  assert_cases_equal (kase, loaded);
+  g_clear_object (&loaded);
+
+  /* What version 2 brings works on the migrated data. */
+  g_assert_true (cw_store_save_report_note (store, cw_case_get_id (kase), 2025,
+                                            "A good year.", "More letters.", &error));
+  g_assert_no_error (error);
+  g_assert_true (cw_store_load_report_note (store, cw_case_get_id (kase), 2025, &how, &next,
+                                            &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (how, ==, "A good year.");
+  g_assert_cmpstr (next, ==, "More letters.");
+  g_clear_object (&store);
+
+  g_assert_cmpint (peek_int (path, "PRAGMA user_version", NULL), ==, 2);
+  g_assert_true (peek_has_table (path, "report_notes"));
+  g_assert_cmpint (peek_int (path, "SELECT count(*) FROM cases", NULL), ==, 1);
+
+  /* The version-1 data lies beside it, as it was. */
+  g_assert_cmpuint (count_prefix (tmp->path, "casework.db.v1-backup-", &backup), ==, 1);
+  g_assert_cmpint (peek_int (backup, "PRAGMA user_version", NULL), ==, 1);
+  g_assert_false (peek_has_table (backup, "report_notes"));
+  title = peek_text (backup, "SELECT title FROM cases WHERE id = ?", cw_case_get_id (kase));
+  g_assert_cmpstr (title, ==, cw_case_get_title (kase));
+
+  /* The backup opens as the version-1 database it is. */
+  store = open_v1_store (backup);
+  loaded = cw_store_load_case (store, cw_case_get_id (kase), &error);
+  g_assert_no_error (error);
+  assert_cases_equal (kase, loaded);
+  g_clear_object (&store);
+
+  /* Opening the migrated database again migrates and backs up nothing more. */
+  store = open_store (path);
+  g_assert_cmpint (cw_store_get_schema_version (store), ==, 2);
+  g_clear_object (&store);
+  g_assert_cmpuint (count_prefix (tmp->path, "casework.db.v", NULL), ==, 1);
 }
 
 static void
@@ -1947,15 +2043,15 @@ test_migration_backup (void)
   g_autoptr(GError) error = NULL;
   guint n_steps;
 
-  kase = make_v1_database (path);
+  kase = make_current_database (path);
   g_assert_cmpuint (count_prefix (tmp->path, "casework.db.v", NULL), ==, 0);
 
-  steps = migrations_plus ("CREATE TABLE extra (x INTEGER); PRAGMA user_version = 2;", &n_steps);
+  steps = migrations_plus ("CREATE TABLE extra (x INTEGER); PRAGMA user_version = 3;", &n_steps);
   store = cw_store_open_with_migrations (path, steps, n_steps, &error);
   g_assert_no_error (error);
   g_assert_nonnull (store);
   g_assert_false (cw_store_get_read_only (store));
-  g_assert_cmpint (cw_store_get_schema_version (store), ==, 2);
+  g_assert_cmpint (cw_store_get_schema_version (store), ==, 3);
   loaded = cw_store_load_case (store, cw_case_get_id (kase), &error);
   g_assert_no_error (error);
   assert_cases_equal (kase, loaded);
@@ -1963,13 +2059,13 @@ test_migration_backup (void)
   g_clear_object (&store);
 
   /* The main database moved on, with its data. */
-  g_assert_cmpint (peek_int (path, "PRAGMA user_version", NULL), ==, 2);
+  g_assert_cmpint (peek_int (path, "PRAGMA user_version", NULL), ==, 3);
   g_assert_true (peek_has_table (path, "extra"));
   g_assert_cmpint (peek_int (path, "SELECT count(*) FROM cases", NULL), ==, 1);
 
-  /* A backup of version 1 lies beside it. */
-  g_assert_cmpuint (count_prefix (tmp->path, "casework.db.v1-backup-", &backup), ==, 1);
-  g_assert_cmpint (peek_int (backup, "PRAGMA user_version", NULL), ==, 1);
+  /* A backup of version 2 lies beside it. */
+  g_assert_cmpuint (count_prefix (tmp->path, "casework.db.v2-backup-", &backup), ==, 1);
+  g_assert_cmpint (peek_int (backup, "PRAGMA user_version", NULL), ==, 2);
   g_assert_false (peek_has_table (backup, "extra"));
   title = peek_text (backup, "SELECT title FROM cases WHERE id = ?", cw_case_get_id (kase));
   g_assert_cmpstr (title, ==, cw_case_get_title (kase));
@@ -1977,7 +2073,7 @@ test_migration_backup (void)
   /* And it opens as a Casework database of its own. */
   store = open_store (backup);
   g_assert_false (cw_store_get_read_only (store));
-  g_assert_cmpint (cw_store_get_schema_version (store), ==, 1);
+  g_assert_cmpint (cw_store_get_schema_version (store), ==, 2);
   loaded = cw_store_load_case (store, cw_case_get_id (kase), &error);
   g_assert_no_error (error);
   assert_cases_equal (kase, loaded);
@@ -1986,14 +2082,14 @@ test_migration_backup (void)
   /* Opening the migrated database again migrates nothing more. */
   store = cw_store_open_with_migrations (path, steps, n_steps, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (cw_store_get_schema_version (store), ==, 2);
+  g_assert_cmpint (cw_store_get_schema_version (store), ==, 3);
   g_clear_object (&store);
-  g_assert_cmpuint (count_prefix (tmp->path, "casework.db.v1-backup-", NULL), ==, 1);
-  g_assert_cmpuint (count_prefix (tmp->path, "casework.db.v2-backup-", NULL), ==, 0);
+  g_assert_cmpuint (count_prefix (tmp->path, "casework.db.v2-backup-", NULL), ==, 1);
+  g_assert_cmpuint (count_prefix (tmp->path, "casework.db.v3-backup-", NULL), ==, 0);
 }
 
 static void
-assert_failed_migration_left_v1 (const char *sql)
+assert_failed_migration_left_as_it_was (const char *sql)
 {
   g_autoptr(TmpDir) tmp = tmp_dir_new ();
   g_autofree char *path = tmp_dir_file (tmp, "casework.db");
@@ -2004,7 +2100,7 @@ assert_failed_migration_left_v1 (const char *sql)
   g_autoptr(GError) error = NULL;
   guint n_steps;
 
-  kase = make_v1_database (path);
+  kase = make_current_database (path);
 
   steps = migrations_plus (sql, &n_steps);
   store = cw_store_open_with_migrations (path, steps, n_steps, &error);
@@ -2014,12 +2110,12 @@ assert_failed_migration_left_v1 (const char *sql)
   g_test_message ("refused: %s", error->message);
   g_clear_error (&error);
 
-  g_assert_cmpint (peek_int (path, "PRAGMA user_version", NULL), ==, 1);
+  g_assert_cmpint (peek_int (path, "PRAGMA user_version", NULL), ==, 2);
   g_assert_false (peek_has_table (path, "extra"));
 
   /* The case is intact, and the database opens as before. */
   store = open_store (path);
-  g_assert_cmpint (cw_store_get_schema_version (store), ==, 1);
+  g_assert_cmpint (cw_store_get_schema_version (store), ==, 2);
   loaded = cw_store_load_case (store, cw_case_get_id (kase), &error);
   g_assert_no_error (error);
   assert_cases_equal (kase, loaded);
@@ -2028,25 +2124,25 @@ assert_failed_migration_left_v1 (const char *sql)
 static void
 test_migration_failed_step (void)
 {
-  assert_failed_migration_left_v1 ("CREATE TABLE extra (x INTEGER);"
-                                   " INSERT INTO no_such_table VALUES (1);"
-                                   " PRAGMA user_version = 2;");
+  assert_failed_migration_left_as_it_was ("CREATE TABLE extra (x INTEGER);"
+                                          " INSERT INTO no_such_table VALUES (1);"
+                                          " PRAGMA user_version = 3;");
 }
 
 static void
 test_migration_failed_last_statement (void)
 {
   /* Even after the step has moved user_version, an error undoes it all. */
-  assert_failed_migration_left_v1 ("CREATE TABLE extra (x INTEGER);"
-                                   " PRAGMA user_version = 2;"
-                                   " INSERT INTO no_such_table VALUES (1);");
+  assert_failed_migration_left_as_it_was ("CREATE TABLE extra (x INTEGER);"
+                                          " PRAGMA user_version = 3;"
+                                          " INSERT INTO no_such_table VALUES (1);");
 }
 
 static void
 test_migration_step_without_version (void)
 {
   /* A step that forgets to move user_version is refused, not half-applied. */
-  assert_failed_migration_left_v1 ("CREATE TABLE extra (x INTEGER);");
+  assert_failed_migration_left_as_it_was ("CREATE TABLE extra (x INTEGER);");
 }
 
 /* ------------------------------------------------------------------ */
@@ -2451,6 +2547,7 @@ main (int   argc,
   g_test_add_func ("/store/migration/failed-step", test_migration_failed_step);
   g_test_add_func ("/store/migration/failed-last-statement", test_migration_failed_last_statement);
   g_test_add_func ("/store/migration/step-without-version", test_migration_step_without_version);
+  g_test_add_func ("/store/migration/v1-to-v2", test_migration_v1_to_v2);
   g_test_add_func ("/store/search/fields", test_search_fields);
   g_test_add_func ("/store/search/accents", test_search_accents);
   g_test_add_func ("/store/search/and", test_search_and);

@@ -200,8 +200,22 @@ static const char schema_v1[] =
 
   "PRAGMA user_version = 1;";
 
+/* The group's own words on each case for a year's report. */
+static const char schema_v2[] =
+  "CREATE TABLE report_notes ("
+  "  case_id     TEXT NOT NULL REFERENCES cases (id) ON DELETE CASCADE ON UPDATE CASCADE,"
+  "  year        INTEGER NOT NULL,"
+  "  how_it_went TEXT NOT NULL DEFAULT '',"
+  "  next_steps  TEXT NOT NULL DEFAULT '',"
+  "  updated     TEXT NOT NULL,"
+  "  PRIMARY KEY (case_id, year)"
+  ") STRICT;"
+
+  "PRAGMA user_version = 2;";
+
 static const CwMigration migrations[] = {
   { 1, schema_v1 },
+  { 2, schema_v2 },
 };
 
 const CwMigration *
@@ -320,15 +334,16 @@ cw_store_migrate (CwStore            *self,
                   guint               n_steps,
                   GError            **error)
 {
-  gboolean backed_up = FALSE;
+  /* A new, empty database has nothing to lose, even once its first steps
+   * have run. */
+  gboolean backed_up = self->schema_version == 0;
 
   for (guint i = 0; i < n_steps; i++)
     {
       if (steps[i].version <= self->schema_version)
         continue;
 
-      /* A new, empty database has nothing to lose. */
-      if (self->schema_version > 0 && !backed_up)
+      if (!backed_up)
         {
           g_autofree char *backup = backup_path_for (self);
 

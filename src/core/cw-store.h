@@ -15,7 +15,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (CwStore, cw_store, CW, STORE, GObject)
 
 /* The schema version this build writes. */
-#define CW_STORE_SCHEMA_VERSION 1
+#define CW_STORE_SCHEMA_VERSION 2
 
 #define CW_STORE_ERROR (cw_store_error_quark ())
 
@@ -88,6 +88,20 @@ CwProfile   *cw_store_load_profile          (CwStore           *self,
                                              GError           **error);
 gboolean     cw_store_save_profile          (CwStore           *self,
                                              const CwProfile   *profile,
+                                             GError           **error);
+
+/* The group's words on a case for a yearly report */
+gboolean     cw_store_load_report_note      (CwStore           *self,
+                                             const char        *case_id,
+                                             guint              year,
+                                             char             **how_it_went,
+                                             char             **next_steps,
+                                             GError           **error);
+gboolean     cw_store_save_report_note      (CwStore           *self,
+                                             const char        *case_id,
+                                             guint              year,
+                                             const char        *how_it_went,
+                                             const char        *next_steps,
                                              GError           **error);
 
 /* Letter templates */

@@ -1,0 +1,180 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "cw-report"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "cw-report-document.h"
+#include "cw-report-private.h"
+
+/* The report's formats, its name, and writing it to a stream or a file. */
+
+typedef struct {
+  CwReportFormat format;
+  const char *name;        /* as the command line takes it */
+  const char *extension;   /* the one a new file gets */
+} FormatInfo;
+
+static const FormatInfo formats[] = {
+  { CW_REPORT_FORMAT_PDF, "pdf", "pdf" },
+  { CW_REPORT_FORMAT_ODT, "odt", "fodt" },
+  { CW_REPORT_FORMAT_HTML, "html", "html" },
+  { CW_REPORT_FORMAT_TEXT, "txt", "txt" },
+};
+
+gboolean
+cw_report_format_from_name (const char     *name,
+                            CwReportFormat *format)
+{
+  g_return_val_if_fail (format != NULL, FALSE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    if (g_strcmp0 (formats[i].name, name) == 0)
+      {
+        *format = formats[i].format;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/* The format a file's name asks for: .pdf, .fodt, .html or .htm, .txt. */
+gboolean
+cw_report_format_from_file_name (const char     *file_name,
+                                 CwReportFormat *format)
+{
+  const char *dot;
+
+  g_return_val_if_fail (format != NULL, FALSE);
+
+  dot = file_name != NULL ? strrchr (file_name, '.') : NULL;
+  if (dot == NULL || strchr (dot, G_DIR_SEPARATOR) != NULL)
+    return FALSE;
+  if (g_ascii_strcasecmp (dot, ".htm") == 0)
+    {
+      *format = CW_REPORT_FORMAT_HTML;
+      return TRUE;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    if (g_ascii_strcasecmp (dot + 1, formats[i].extension) == 0)
+      {
+        *format = formats[i].format;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+const char *
+cw_report_format_extension (CwReportFormat format)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    if (formats[i].format == format)
+      return formats[i].extension;
+  g_return_val_if_reached (NULL);
+}
+
+/* "Yearly activity report 2025" */
+char *
+cw_report_title (CwReport *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return g_strdup_printf (_("Yearly activity report %u"), self->year);
+}
+
+/* The name a new file of the report gets: "Yearly report 2025.pdf". */
+char *
+cw_report_file_name (CwReport       *self,
+                     CwReportFormat  format)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  /* Translators: a file name; keep it short */
+  return g_strdup_printf (_("Yearly report %u.%s"), self->year, cw_report_format_extension (format));
+}
+
+gboolean
+cw_report_write_string (GOutputStream  *out,
+                        GString        *text,
+                        GError        **error)
+{
+  if (g_output_stream_write_all (out, text->str, text->len, NULL, NULL, error))
+    return TRUE;
+
+  g_prefix_error (error, _("Could not write the report: "));
+  return FALSE;
+}
+
+/**
+ * cw_report_write_pdf:
+ *
+ * Lays the report out on the group's paper and writes it as a PDF.
+ */
+gboolean
+cw_report_write_pdf (CwReport       *self,
+                     GOutputStream  *out,
+                     GError        **error)
+{
+  g_autoptr(CwReportDocument) document = NULL;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (G_IS_OUTPUT_STREAM (out), FALSE);
+
+  document = cw_report_document_new (self);
+  return cw_document_write_pdf (CW_DOCUMENT (document), self->profile->paper_size, out, error);
+}
+
+gboolean
+cw_report_write (CwReport        *self,
+                 CwReportFormat   format,
+                 GOutputStream   *out,
+                 GError         **error)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  switch (format)
+    {
+    case CW_REPORT_FORMAT_PDF:
+      return cw_report_write_pdf (self, out, error);
+    case CW_REPORT_FORMAT_ODT:
+      return cw_report_write_odt (self, out, error);
+    case CW_REPORT_FORMAT_HTML:
+      return cw_report_write_html (self, out, error);
+    case CW_REPORT_FORMAT_TEXT:
+      return cw_report_write_text (self, out, error);
+    default:
+      g_return_val_if_reached (FALSE);
+    }
+}
+
+/**
+ * cw_report_write_to_file:
+ *
+ * Writes the report into @file, which is replaced only once the whole
+ * report has been written: on failure a file that was there is left as
+ * it was.
+ */
+gboolean
+cw_report_write_to_file (CwReport        *self,
+                         CwReportFormat   format,
+                         GFile           *file,
+                         GError         **error)
+{
+  g_autoptr(GFileOutputStream) out = NULL;
+  g_autoptr(GCancellable) abandon = NULL;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  out = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_PRIVATE, NULL, error);
+  if (out == NULL)
+    return FALSE;
+
+  if (cw_report_write (self, format, G_OUTPUT_STREAM (out), error))
+    return g_output_stream_close (G_OUTPUT_STREAM (out), NULL, error);
+
+  /* Closing with a cancelled cancellable drops the half-written copy. */
+  abandon = g_cancellable_new ();
+  g_cancellable_cancel (abandon);
+  g_output_stream_close (G_OUTPUT_STREAM (out), abandon, NULL);
+  return FALSE;
+}

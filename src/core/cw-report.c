@@ -1,0 +1,581 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "cw-report"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "cw-report.h"
+
+/*
+ * Building the yearly report from the store: which cases were open in the
+ * year, what the group did on each, and what it adds up to. A date counts
+ * in its year whatever its precision: "2025-07" and "2025" are both 2025.
+ */
+
+typedef struct {
+  CwReport report;
+  gatomicrefcount ref_count;
+} CwReportReal;
+
+G_DEFINE_BOXED_TYPE (CwReport, cw_report, cw_report_ref, cw_report_unref)
+
+static void
+report_case_free (CwReportCase *rc)
+{
+  g_clear_object (&rc->kase);
+  g_clear_pointer (&rc->holders, g_ptr_array_unref);
+  g_clear_pointer (&rc->entries, g_ptr_array_unref);
+  g_clear_pointer (&rc->tallies, g_array_unref);
+  g_free (rc->how_it_went);
+  g_free (rc->next_steps);
+  g_free (rc);
+}
+
+static void
+tally_clear (gpointer data)
+{
+  CwReportTally *tally = data;
+
+  g_free (tally->kind);
+}
+
+static GArray *
+tallies_new (void)
+{
+  GArray *tallies = g_array_new (FALSE, TRUE, sizeof (CwReportTally));
+
+  g_array_set_clear_func (tallies, tally_clear);
+  return tallies;
+}
+
+static CwReport *
+report_new (guint    year,
+            gboolean include_private)
+{
+  CwReportReal *real = g_new0 (CwReportReal, 1);
+  CwDate today;
+
+  g_atomic_ref_count_init (&real->ref_count);
+  real->report.year = year;
+  real->report.include_private = include_private;
+  cw_date_today (&today);
+  real->report.made = cw_date_to_iso (&today);
+  real->report.holders = g_ptr_array_new_with_free_func (g_free);
+  real->report.cases = g_ptr_array_new_with_free_func ((GDestroyNotify) report_case_free);
+  real->report.totals = tallies_new ();
+  return &real->report;
+}
+
+CwReport *
+cw_report_ref (CwReport *self)
+{
+  CwReportReal *real = (CwReportReal *) self;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  g_atomic_ref_count_inc (&real->ref_count);
+  return self;
+}
+
+void
+cw_report_unref (CwReport *self)
+{
+  CwReportReal *real = (CwReportReal *) self;
+
+  g_return_if_fail (self != NULL);
+
+  if (!g_atomic_ref_count_dec (&real->ref_count))
+    return;
+
+  g_free (self->made);
+  g_clear_pointer (&self->profile, cw_profile_free);
+  g_clear_pointer (&self->holders, g_ptr_array_unref);
+  g_clear_pointer (&self->cases, g_ptr_array_unref);
+  g_clear_pointer (&self->totals, g_array_unref);
+  g_free (real);
+}
+
+/**
+ * cw_report_set_made:
+ * @date: a day, `YYYY-MM-DD`
+ *
+ * Sets the date the report says it was made on; it is today unless set.
+ */
+void
+cw_report_set_made (CwReport   *self,
+                    const char *date)
+{
+  CwDate parsed;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (cw_date_parse (date, &parsed, NULL) &&
+                    parsed.precision == CW_DATE_PRECISION_DAY);
+
+  g_free (self->made);
+  self->made = g_strdup (date);
+}
+
+/* Dates and years */
+
+/* The year of a partial ISO date, or 0 for none. */
+static guint
+year_of (const char *iso)
+{
+  CwDate date;
+
+  return iso != NULL && cw_date_parse (iso, &date, NULL) ? date.year : 0;
+}
+
+static void
+entry_years (GPtrArray *entries,
+             guint     *first,
+             guint     *last)
+{
+  *first = 0;
+  *last = 0;
+  for (guint i = 0; entries != NULL && i < entries->len; i++)
+    {
+      guint year = year_of (cw_entry_get_date (g_ptr_array_index (entries, i)));
+
+      if (year == 0)
+        continue;
+      if (*first == 0 || year < *first)
+        *first = year;
+      if (year > *last)
+        *last = year;
+    }
+}
+
+/* The year a case was closed in, or 0 if it is not closed. A closed case
+ * without a closing date was closed in the year of its last entry, and
+ * one without any date at all, long ago. */
+static guint
+closed_year (CwCase    *kase,
+             GPtrArray *entries)
+{
+  guint year = year_of (cw_case_get_closed (kase));
+  guint first, last;
+
+  if (year != 0 || cw_case_get_status (kase) != CW_CASE_STATUS_CLOSED)
+    return year;
+
+  entry_years (entries, &first, &last);
+  return last != 0 ? last : 1;
+}
+
+/**
+ * cw_report_case_is_open_in:
+ * @entries: (element-type CwEntry): the case's whole timeline
+ *
+ * Whether the case was open at any time in @year: opened (or, if that is
+ * not known, first written about) by the year's end, and not closed before
+ * the year began.
+ */
+gboolean
+cw_report_case_is_open_in (CwCase    *kase,
+                           GPtrArray *entries,
+                           guint      year)
+{
+  guint opened, first, last, closed;
+
+  g_return_val_if_fail (CW_IS_CASE (kase), FALSE);
+
+  opened = year_of (cw_case_get_opened (kase));
+  entry_years (entries, &first, &last);
+  if (opened == 0)
+    opened = first;
+  closed = closed_year (kase, entries);
+
+  return opened <= year && (closed == 0 || closed >= year);
+}
+
+/* One case */
+
+static GPtrArray *
+holders_in (CwCase *kase,
+            guint   year)
+{
+  GPtrArray *names = g_ptr_array_new_with_free_func (g_free);
+  GPtrArray *holders = cw_case_get_holders (kase);
+
+  for (guint i = 0; i < holders->len; i++)
+    {
+      CwContact *holder = g_ptr_array_index (holders, i);
+      guint from = year_of (holder->from), to = year_of (holder->to);
+
+      if (from <= year && (to == 0 || to >= year) && holder->name != NULL)
+        g_ptr_array_add (names, g_strdup (holder->name));
+    }
+  return names;
+}
+
+static int
+compare_entries (gconstpointer a,
+                 gconstpointer b)
+{
+  CwEntry *ea = *(CwEntry **) a, *eb = *(CwEntry **) b;
+  CwDate da = { 0 }, db = { 0 };
+  int cmp;
+
+  cw_date_parse (cw_entry_get_date (ea), &da, NULL);
+  cw_date_parse (cw_entry_get_date (eb), &db, NULL);
+  cmp = cw_date_compare (&da, &db);
+  if (cmp == 0)
+    cmp = g_strcmp0 (cw_entry_get_title (ea), cw_entry_get_title (eb));
+  return cmp != 0 ? cmp : g_strcmp0 (cw_entry_get_id (ea), cw_entry_get_id (eb));
+}
+
+static GPtrArray *
+entries_in (GPtrArray *timeline,
+            guint      year,
+            gboolean   include_private)
+{
+  GPtrArray *entries = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < timeline->len; i++)
+    {
+      CwEntry *entry = g_ptr_array_index (timeline, i);
+
+      if (year_of (cw_entry_get_date (entry)) != year)
+        continue;
+      if (cw_entry_get_private (entry) && !include_private)
+        continue;
+      g_ptr_array_add (entries, g_object_ref (entry));
+    }
+  g_ptr_array_sort (entries, compare_entries);
+  return entries;
+}
+
+static CwReportTally *
+find_tally (GArray     *tallies,
+            const char *kind)
+{
+  for (guint i = 0; i < tallies->len; i++)
+    if (g_strcmp0 (g_array_index (tallies, CwReportTally, i).kind, kind) == 0)
+      return &g_array_index (tallies, CwReportTally, i);
+  return NULL;
+}
+
+/* A tally for every activity kind, in the format's order; the empty ones
+ * are dropped by drop_empty_tallies(). */
+static GArray *
+all_kinds_tallies (void)
+{
+  const char * const *kinds = cw_entry_kinds (CW_ENTRY_CATEGORY_ACTIVITY);
+  GArray *tallies = tallies_new ();
+
+  for (guint i = 0; kinds[i] != NULL; i++)
+    {
+      CwReportTally tally = { g_strdup (kinds[i]), 0, 0, FALSE };
+
+      g_array_append_val (tallies, tally);
+    }
+  return tallies;
+}
+
+static void
+drop_empty_tallies (GArray *tallies)
+{
+  for (guint i = tallies->len; i > 0; i--)
+    if (g_array_index (tallies, CwReportTally, i - 1).times == 0)
+      g_array_remove_index (tallies, i - 1);
+}
+
+static void
+add_to_tally (GArray  *tallies,
+              CwEntry *entry)
+{
+  const char *kind = cw_entry_get_kind (entry);
+  CwReportTally *tally;
+
+  if (kind == NULL || !cw_entry_kind_is_valid (CW_ENTRY_CATEGORY_ACTIVITY, kind))
+    kind = "other";
+  tally = find_tally (tallies, kind);
+  g_assert (tally != NULL);
+
+  tally->times++;
+  if (cw_entry_get_count (entry) >= 0)
+    {
+      tally->count += cw_entry_get_count (entry);
+      tally->counted = TRUE;
+    }
+}
+
+static void
+count_entries (CwReportCase *rc)
+{
+  rc->tallies = all_kinds_tallies ();
+  for (guint i = 0; i < rc->entries->len; i++)
+    {
+      CwEntry *entry = g_ptr_array_index (rc->entries, i);
+
+      switch (cw_entry_get_category (entry))
+        {
+        case CW_ENTRY_CATEGORY_OUTCOME:
+          rc->n_outcomes++;
+          break;
+        case CW_ENTRY_CATEGORY_UPDATE:
+          rc->n_updates++;
+          break;
+        case CW_ENTRY_CATEGORY_ACTIVITY:
+        default:
+          add_to_tally (rc->tallies, entry);
+        }
+    }
+  drop_empty_tallies (rc->tallies);
+}
+
+/* The status at the year's end: what is stored now may have come later. */
+static void
+set_status_at_end (CwReportCase *rc,
+                   GPtrArray    *timeline,
+                   guint         year)
+{
+  guint closed = closed_year (rc->kase, timeline);
+
+  if (closed != 0 && closed <= year)
+    {
+      rc->status = CW_CASE_STATUS_CLOSED;
+      rc->closed_in_year = closed == year;
+    }
+  else if (cw_case_get_status (rc->kase) == CW_CASE_STATUS_CLOSED)
+    rc->status = CW_CASE_STATUS_ACTIVE;
+  else
+    rc->status = cw_case_get_status (rc->kase);
+}
+
+static CwReportCase *
+report_case_new (CwStore    *store,
+                 CwCase     *kase,
+                 GPtrArray  *timeline,
+                 guint       year,
+                 gboolean    include_private,
+                 GError    **error)
+{
+  CwReportCase *rc = g_new0 (CwReportCase, 1);
+
+  rc->kase = g_object_ref (kase);
+  rc->holders = holders_in (kase, year);
+  rc->entries = entries_in (timeline, year, include_private);
+  count_entries (rc);
+  set_status_at_end (rc, timeline, year);
+
+  if (!cw_store_load_report_note (store, cw_case_get_id (kase), year,
+                                  &rc->how_it_went, &rc->next_steps, error))
+    {
+      report_case_free (rc);
+      return NULL;
+    }
+  return rc;
+}
+
+/* The whole report */
+
+static gboolean
+add_case (CwReport    *report,
+          CwStore     *store,
+          const char  *id,
+          gboolean     only_if_open,
+          GError     **error)
+{
+  g_autoptr(GPtrArray) timeline = NULL;
+  g_autoptr(CwCase) kase = NULL;
+  CwReportCase *rc;
+
+  timeline = cw_store_list_entries (store, id, error);
+  if (timeline == NULL)
+    return FALSE;
+
+  if (only_if_open)
+    {
+      g_autoptr(CwCase) summary = cw_store_load_case_summary (store, id, error);
+
+      if (summary == NULL)
+        return FALSE;
+      if (!cw_report_case_is_open_in (summary, timeline, report->year))
+        return TRUE;
+    }
+
+  kase = cw_store_load_case (store, id, error);
+  if (kase == NULL)
+    return FALSE;
+
+  rc = report_case_new (store, kase, timeline, report->year, report->include_private, error);
+  if (rc == NULL)
+    return FALSE;
+  g_ptr_array_add (report->cases, rc);
+  return TRUE;
+}
+
+/* The cases asked for, each once, every one of them known. */
+static GPtrArray *
+requested_ids (CwStore             *store,
+               const char * const  *case_ids,
+               GError             **error)
+{
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; case_ids[i] != NULL; i++)
+    {
+      if (!g_hash_table_add (seen, (gpointer) case_ids[i]))
+        continue;
+      if (!cw_store_has_case (store, case_ids[i]))
+        {
+          g_set_error (error, CW_STORE_ERROR, CW_STORE_ERROR_NOT_FOUND,
+                       _("There is no case with the id %s"), case_ids[i]);
+          return NULL;
+        }
+      g_ptr_array_add (ids, g_strdup (case_ids[i]));
+    }
+  return g_steal_pointer (&ids);
+}
+
+static GPtrArray *
+every_id (CwStore  *store,
+          GError  **error)
+{
+  g_autoptr(GPtrArray) cases = cw_store_list_cases (store, error);
+  GPtrArray *ids;
+
+  if (cases == NULL)
+    return NULL;
+
+  ids = g_ptr_array_new_full (cases->len, g_free);
+  for (guint i = 0; i < cases->len; i++)
+    g_ptr_array_add (ids, g_strdup (cw_case_get_id (g_ptr_array_index (cases, i))));
+  return ids;
+}
+
+static int
+compare_cases (gconstpointer a,
+               gconstpointer b)
+{
+  CwCase *ca = (*(CwReportCase **) a)->kase, *cb = (*(CwReportCase **) b)->kase;
+  g_autofree char *ka = g_utf8_collate_key (cw_case_get_title (ca), -1);
+  g_autofree char *kb = g_utf8_collate_key (cw_case_get_title (cb), -1);
+  int cmp = strcmp (ka, kb);
+
+  return cmp != 0 ? cmp : strcmp (cw_case_get_id (ca), cw_case_get_id (cb));
+}
+
+static void
+add_holders (CwReport  *report,
+             GPtrArray *names)
+{
+  for (guint i = 0; i < names->len; i++)
+    if (!g_ptr_array_find_with_equal_func (report->holders, names->pdata[i], g_str_equal, NULL))
+      g_ptr_array_add (report->holders, g_strdup (names->pdata[i]));
+}
+
+static void
+add_up (CwReport *report)
+{
+  g_autoptr(GArray) totals = all_kinds_tallies ();
+
+  for (guint i = 0; i < report->cases->len; i++)
+    {
+      CwReportCase *rc = g_ptr_array_index (report->cases, i);
+
+      for (guint t = 0; t < rc->tallies->len; t++)
+        {
+          CwReportTally *from = &g_array_index (rc->tallies, CwReportTally, t);
+          CwReportTally *to = find_tally (totals, from->kind);
+
+          g_assert (to != NULL);
+          to->times += from->times;
+          to->count += from->count;
+          to->counted |= from->counted;
+        }
+      report->n_outcomes += rc->n_outcomes;
+      report->n_updates += rc->n_updates;
+      report->n_entries += rc->entries->len;
+      report->n_closed += rc->closed_in_year ? 1 : 0;
+      add_holders (report, rc->holders);
+    }
+
+  drop_empty_tallies (totals);
+  g_array_unref (report->totals);
+  report->totals = g_steal_pointer (&totals);
+}
+
+/**
+ * cw_report_build:
+ * @year: the year to report on
+ * @case_ids: (nullable) (array zero-terminated=1): the cases to report on;
+ *   %NULL for every case open at any time in @year
+ * @include_private: whether private timeline entries go in
+ *
+ * Reads the year's report from the store. An unknown case id fails with
+ * %CW_STORE_ERROR_NOT_FOUND, a year outside 1–9999 with
+ * %CW_STORE_ERROR_INVALID.
+ *
+ * Returns: (transfer full) (nullable): the report
+ */
+CwReport *
+cw_report_build (CwStore             *store,
+                 guint                year,
+                 const char * const  *case_ids,
+                 gboolean             include_private,
+                 GError             **error)
+{
+  g_autoptr(CwReport) report = NULL;
+  g_autoptr(GPtrArray) ids = NULL;
+
+  g_return_val_if_fail (CW_IS_STORE (store), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (year < 1 || year > 9999)
+    {
+      g_set_error (error, CW_STORE_ERROR, CW_STORE_ERROR_INVALID,
+                   _("%u is not a year a report can be written for"), year);
+      return NULL;
+    }
+
+  report = report_new (year, include_private);
+  report->profile = cw_store_load_profile (store, error);
+  ids = case_ids != NULL ? requested_ids (store, case_ids, error) : every_id (store, error);
+  if (report->profile == NULL || ids == NULL)
+    return NULL;
+
+  for (guint i = 0; i < ids->len; i++)
+    if (!add_case (report, store, g_ptr_array_index (ids, i), case_ids == NULL, error))
+      return NULL;
+
+  g_ptr_array_sort (report->cases, compare_cases);
+  add_up (report);
+  return g_steal_pointer (&report);
+}
+
+/**
+ * cw_report_list_open_cases:
+ *
+ * Returns: (transfer container) (element-type utf8): the ids of the cases
+ *   open at any time in @year, in the store's order
+ */
+GPtrArray *
+cw_report_list_open_cases (CwStore  *store,
+                           guint     year,
+                           GError  **error)
+{
+  g_autoptr(GPtrArray) cases = NULL;
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+
+  g_return_val_if_fail (CW_IS_STORE (store), NULL);
+
+  cases = cw_store_list_cases (store, error);
+  if (cases == NULL)
+    return NULL;
+
+  for (guint i = 0; i < cases->len; i++)
+    {
+      CwCase *kase = g_ptr_array_index (cases, i);
+      g_autoptr(GPtrArray) timeline = cw_store_list_entries (store, cw_case_get_id (kase), error);
+
+      if (timeline == NULL)
+        return NULL;
+      if (cw_report_case_is_open_in (kase, timeline, year))
+        g_ptr_array_add (ids, g_strdup (cw_case_get_id (kase)));
+    }
+  return g_steal_pointer (&ids);
+}

@@ -1,0 +1,645 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <glib/gstdio.h>
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+#include <libxml/xpath.h>
+#include <libxml/xpathInternals.h>
+#include <locale.h>
+#include <string.h>
+
+#include "cw-report-document.h"
+#include "cw-store-private.h"
+#include "report-fixture.h"
+
+/*
+ * The yearly report as it leaves Casework: plain text and HTML compared
+ * with golden files, the OpenDocument text parsed, the PDF read back with
+ * pdftotext (poppler-utils), hostile case text kept as text in every
+ * format, and the time a large report takes.
+ *
+ * CASEWORK_UPDATE_GOLDEN=1 rewrites the golden files from the output.
+ */
+
+typedef ReportFixture Fixture;
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  report_fixture_set_up (f, "report-fixture.xml", NULL);
+}
+
+static void
+hostile_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  report_fixture_set_up (f, "report-hostile.xml", NULL);
+  cw_store_save_report_note (f->store, FIXTURE_HOSTILE, 2025,
+                             "<img src=x onerror=alert(3)> & \"more\"",
+                             "]]></text:p><text:p>injected</text:p>", &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  report_fixture_tear_down (f);
+}
+
+/* Golden files */
+
+static void
+assert_golden (const char *actual,
+               const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "report", name, NULL);
+  g_autofree char *expected = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (g_getenv ("CASEWORK_UPDATE_GOLDEN"), "1") == 0)
+    {
+      g_file_set_contents (path, actual, -1, &error);
+      g_assert_no_error (error);
+      g_test_message ("rewrote %s", path);
+    }
+
+  g_file_get_contents (path, &expected, NULL, &error);
+  g_assert_no_error (error);
+  if (g_strcmp0 (actual, expected) != 0)
+    {
+      g_autofree char *got = g_build_filename (g_get_tmp_dir (), name, NULL);
+
+      g_file_set_contents (got, actual, -1, NULL);
+      g_test_message ("%s differs: the output is in %s", path, got);
+    }
+  g_assert_cmpstr (actual, ==, expected);
+}
+
+static void
+test_golden_text (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(CwReport) report = report_fixture_build (f, 2025, NULL, FALSE);
+  g_autofree char *text = report_fixture_write (report, CW_REPORT_FORMAT_TEXT);
+
+  assert_golden (text, "fixture-2025.txt.expected");
+}
+
+static void
+test_golden_html (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(CwReport) report = report_fixture_build (f, 2025, NULL, FALSE);
+  g_autofree char *html = report_fixture_write (report, CW_REPORT_FORMAT_HTML);
+
+  assert_golden (html, "fixture-2025.html.expected");
+}
+
+/* HTML: only the writer's own elements, case text all escaped */
+
+static const char * const html_elements[] = {
+  "!DOCTYPE", "html", "head", "meta", "title", "style", "body", "section", "h1", "h2", "h3",
+  "dl", "dt", "dd", "table", "thead", "tbody", "tr", "th", "td", "ul", "li", "span", "div", "p",
+  "br", NULL
+};
+
+static const char * const html_attributes[] = { "class", "charset", "name", "content", NULL };
+
+/* Every tag in @html is one the writer writes, with only the attributes it
+ * writes: nothing is loaded from anywhere and nothing runs. */
+static void
+assert_only_own_elements (const char *html)
+{
+  for (const char *p = strchr (html, '<'); p != NULL; p = strchr (p + 1, '<'))
+    {
+      const char *name = p[1] == '/' ? p + 2 : p + 1;
+      gsize len = strcspn (name, " >");
+      g_autofree char *tag = g_strndup (name, len);
+      g_autofree char *rest = g_strndup (name + len, strcspn (name + len, ">"));
+      g_auto(GStrv) attributes = NULL;
+
+      if (!g_strv_contains (html_elements, tag))
+        g_error ("unexpected element <%s> in the report: %.60s", tag, p);
+      if (g_str_equal (tag, "!DOCTYPE"))
+        continue;
+
+      attributes = g_regex_split_simple ("\\s+", g_strstrip (rest), 0, 0);
+      for (guint i = 0; attributes[i] != NULL; i++)
+        {
+          g_autofree char *attribute = g_strndup (attributes[i], strcspn (attributes[i], "="));
+
+          if (*attribute != '\0' && !g_strv_contains (html_attributes, attribute))
+            g_error ("unexpected attribute %s in <%s>", attribute, tag);
+        }
+    }
+  g_assert_null (strstr (html, "<script"));
+}
+
+static void
+test_html_escapes (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(CwReport) report = report_fixture_build (f, 2025, NULL, FALSE);
+  g_autofree char *html = report_fixture_write (report, CW_REPORT_FORMAT_HTML);
+
+  g_assert_cmpuint (report->cases->len, ==, 1);
+  assert_only_own_elements (html);
+  g_assert_nonnull (strstr (html, "<h2>1. &lt;script&gt;alert(1)&lt;/script&gt; Tom &amp; "
+                                  "&quot;Jerry&quot; &apos;Smith&apos;</h2>"));
+  g_assert_nonnull (strstr (html, "<dd>&lt;b&gt;REF&lt;/b&gt; &amp;amp;</dd>"));
+  g_assert_nonnull (strstr (html, "Example &amp; &lt;Country&gt;"));
+  g_assert_nonnull (strstr (html, "&lt;i&gt;Holder&lt;/i&gt;"));
+  g_assert_nonnull (strstr (html, "Letters &lt;b&gt;bold&lt;/b&gt; &amp; more ]]&gt; &lt;!-- x --&gt;"));
+  g_assert_nonnull (strstr (html, "&lt;/li&gt;&lt;/ul&gt;&lt;script src=&quot;https://example.org/x.js"));
+  g_assert_nonnull (strstr (html, "&lt;img src=x onerror=alert(3)&gt; &amp; &quot;more&quot;"));
+  g_assert_nonnull (strstr (html, "<title>Yearly activity report 2025 – Amnesty International Group "
+                                  "123 – Riverside</title>"));
+}
+
+/* Plain text keeps case text as it is: nothing to escape, nothing lost. */
+static void
+test_text_keeps_text (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(CwReport) report = report_fixture_build (f, 2025, NULL, FALSE);
+  g_autofree char *text = report_fixture_write (report, CW_REPORT_FORMAT_TEXT);
+
+  g_assert_nonnull (strstr (text, "1. <script>alert(1)</script> Tom & \"Jerry\" 'Smith'\n"));
+  g_assert_nonnull (strstr (text, "Letters <b>bold</b> & more ]]> <!-- x -->"));
+}
+
+/* OpenDocument text */
+
+static xmlDocPtr
+parse_odt (const char *odt)
+{
+  xmlDocPtr doc = xmlReadMemory (odt, (int) strlen (odt), "report.fodt", "UTF-8",
+                                 XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+
+  g_assert_nonnull (doc);
+  return doc;
+}
+
+static xmlXPathObjectPtr
+odt_query (xmlDocPtr   doc,
+           const char *expression)
+{
+  xmlXPathContextPtr context = xmlXPathNewContext (doc);
+  xmlXPathObjectPtr result;
+
+  xmlXPathRegisterNs (context, BAD_CAST "office", BAD_CAST "urn:oasis:names:tc:opendocument:xmlns:office:1.0");
+  xmlXPathRegisterNs (context, BAD_CAST "text", BAD_CAST "urn:oasis:names:tc:opendocument:xmlns:text:1.0");
+  xmlXPathRegisterNs (context, BAD_CAST "table", BAD_CAST "urn:oasis:names:tc:opendocument:xmlns:table:1.0");
+  xmlXPathRegisterNs (context, BAD_CAST "style", BAD_CAST "urn:oasis:names:tc:opendocument:xmlns:style:1.0");
+  xmlXPathRegisterNs (context, BAD_CAST "fo", BAD_CAST "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0");
+  result = xmlXPathEvalExpression (BAD_CAST expression, context);
+  xmlXPathFreeContext (context);
+  g_assert_nonnull (result);
+  return result;
+}
+
+static int
+odt_count (xmlDocPtr   doc,
+           const char *expression)
+{
+  xmlXPathObjectPtr result = odt_query (doc, expression);
+  int n = result->nodesetval != NULL ? result->nodesetval->nodeNr : 0;
+
+  xmlXPathFreeObject (result);
+  return n;
+}
+
+static char *
+odt_string (xmlDocPtr   doc,
+            const char *expression)
+{
+  g_autofree char *query = g_strdup_printf ("string(%s)", expression);
+  xmlXPathObjectPtr result = odt_query (doc, query);
+  char *value = g_strdup ((const char *) result->stringval);
+
+  xmlXPathFreeObject (result);
+  return value;
+}
+
+static void
+test_odt_parsed (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(CwReport) report = report_fixture_build (f, 2025, NULL, FALSE);
+  g_autofree char *odt = report_fixture_write (report, CW_REPORT_FORMAT_ODT);
+  xmlDocPtr doc = parse_odt (odt);
+  xmlNodePtr root = xmlDocGetRootElement (doc);
+  g_autofree char *mimetype = NULL;
+  g_autofree char *page_width = NULL;
+  g_autofree char *count = NULL;
+
+  g_assert_cmpstr ((const char *) root->name, ==, "document");
+  g_assert_cmpstr ((const char *) root->ns->href, ==, "urn:oasis:names:tc:opendocument:xmlns:office:1.0");
+  mimetype = odt_string (doc, "/office:document/@office:mimetype");
+  g_assert_cmpstr (mimetype, ==, "application/vnd.oasis.opendocument.text");
+  g_assert_cmpint (odt_count (doc, "/office:document/office:body/office:text"), ==, 1);
+
+  /* The totals, then each case under a heading of its own. */
+  g_assert_cmpint (odt_count (doc, "//office:text/text:h[@text:outline-level='1']"), ==, 4);
+  g_assert_cmpint (odt_count (doc, "//text:h[.='1. Ana Lucía Romero']"), ==, 1);
+  g_assert_cmpint (odt_count (doc, "//text:h[.='2. Kofi Mensah Asante']"), ==, 1);
+  g_assert_cmpint (odt_count (doc, "//text:h[.='3. Seven students of the Free Press Society']"), ==, 1);
+  g_assert_cmpint (odt_count (doc, "//text:p[.='Status at the end of 2025: Closed on 14 June 2025 (released)']"),
+                   ==, 1);
+  g_assert_cmpint (odt_count (doc, "//text:p[contains(., 'Leyla Demir')]"), ==, 0);
+  g_assert_cmpint (odt_count (doc, "//text:p[contains(., 'Interview with the local paper')]"), ==, 0);
+
+  /* The group's words, a paragraph each, line breaks kept. */
+  g_assert_cmpint (odt_count (doc, "//text:p[starts-with(., 'A steady year')]"), ==, 1);
+  g_assert_cmpint (odt_count (doc, "//text:p[starts-with(., 'The petition at the spring fair')]/text:line-break"),
+                   ==, 1);
+
+  /* Tables with a header row; numbers as numbers. */
+  g_assert_cmpint (odt_count (doc, "//table:table"), ==, 1 + 3 * 2);
+  g_assert_cmpint (odt_count (doc, "//table:table/table:table-header-rows/table:table-row"), ==, 7);
+  count = odt_string (doc, "(//table:table-cell[@office:value='388'])[1]");
+  g_assert_cmpstr (count, ==, "388");
+
+  /* The page: the group's paper, numbers and the date in the footer. */
+  page_width = odt_string (doc, "//style:page-layout-properties/@fo:page-width");
+  g_assert_cmpstr (page_width, ==, "21cm");
+  g_assert_cmpint (odt_count (doc, "//style:master-page/style:footer//text:page-number"), ==, 1);
+  g_assert_cmpint (odt_count (doc, "//style:master-page/style:footer//text:page-count"), ==, 1);
+  g_assert_cmpint (odt_count (doc, "//style:footer/text:p[contains(., 'Made on 15 January 2026')]"), ==, 1);
+  g_assert_cmpint (odt_count (doc, "//style:header/text:p[contains(., 'Group 123')]"), ==, 1);
+  xmlFreeDoc (doc);
+}
+
+static void
+test_odt_letter (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(CwReport) report = NULL;
+  g_autofree char *odt = NULL;
+  g_autofree char *width = NULL, *height = NULL;
+  xmlDocPtr doc;
+
+  report_fixture_set_group (f, "letter");
+  report = report_fixture_build (f, 2025, NULL, FALSE);
+  odt = report_fixture_write (report, CW_REPORT_FORMAT_ODT);
+  doc = parse_odt (odt);
+  width = odt_string (doc, "//style:page-layout-properties/@fo:page-width");
+  height = odt_string (doc, "//style:page-layout-properties/@fo:page-height");
+  g_assert_cmpstr (width, ==, "8.5in");
+  g_assert_cmpstr (height, ==, "11in");
+  xmlFreeDoc (doc);
+}
+
+static void
+test_odt_escapes (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(CwReport) report = report_fixture_build (f, 2025, NULL, FALSE);
+  g_autofree char *odt = report_fixture_write (report, CW_REPORT_FORMAT_ODT);
+  xmlDocPtr doc = parse_odt (odt);
+
+  /* The text comes back exactly, and none of it became an element. */
+  g_assert_cmpint (odt_count (doc, "//text:h[.=concat('1. <script>alert(1)</script> Tom & \"Jerry\" ', \"'Smith'\")]"),
+                   ==, 1);
+  g_assert_cmpint (odt_count (doc, "//table:table-cell[.='Letters <b>bold</b> & more ]]> <!-- x -->']"), ==, 1);
+  g_assert_cmpint (odt_count (doc, "//text:p[.=']]></text:p><text:p>injected</text:p>']"), ==, 1);
+  g_assert_cmpint (odt_count (doc, "//text:p[.='injected']"), ==, 0);
+  g_assert_cmpint (odt_count (doc, "//*[local-name()='script' or local-name()='b' or local-name()='img']"),
+                   ==, 0);
+  xmlFreeDoc (doc);
+}
+
+/* Spaces and line breaks survive the trip through ODF's white-space rules. */
+static void
+test_odt_spaces (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CwReport) report = NULL;
+  g_autofree char *odt = NULL;
+  xmlDocPtr doc;
+
+  cw_store_save_report_note (f->store, FIXTURE_KOFI, 2025, "Two  spaces and\na break", "", &error);
+  g_assert_no_error (error);
+  report = report_fixture_build (f, 2025, NULL, FALSE);
+  odt = report_fixture_write (report, CW_REPORT_FORMAT_ODT);
+  doc = parse_odt (odt);
+  g_assert_cmpint (odt_count (doc, "//text:p[starts-with(., 'Two ')]/text:s[@text:c='1']"), ==, 1);
+  g_assert_cmpint (odt_count (doc, "//text:p[starts-with(., 'Two')]/text:line-break"), ==, 1);
+  xmlFreeDoc (doc);
+}
+
+/* PDF */
+
+static char *
+write_pdf (Fixture  *f,
+           CwReport *report)
+{
+  g_autofree char *path = g_build_filename (f->dir, "report.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (cw_report_write_to_file (report, CW_REPORT_FORMAT_PDF, file, &error));
+  g_assert_no_error (error);
+  return g_steal_pointer (&path);
+}
+
+/* The PDF's text, as pdftotext reads it; the test fails if it is missing. */
+static char *
+pdf_text (const char *pdf)
+{
+  g_autofree char *program = g_find_program_in_path ("pdftotext");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  char *out = NULL;
+  const char *argv[] = { "pdftotext", "-layout", "-enc", "UTF-8", pdf, "-", NULL };
+  int status = 0;
+
+  if (program == NULL)
+    g_error ("pdftotext is not installed: install poppler-utils (build-aux/test.sh does)");
+
+  argv[0] = program;
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status,
+                &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return out;
+}
+
+static void
+test_pdf_text (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(CwReport) report = report_fixture_build (f, 2025, NULL, FALSE);
+  g_autofree char *pdf = write_pdf (f, report);
+  g_autofree char *text = pdf_text (pdf);
+  g_autofree char *bytes = NULL;
+  g_auto(GStrv) pages = g_strsplit (text, "\f", -1);
+  guint n_pages = g_strv_length (pages) - 1;   /* pdftotext ends each page with a form feed */
+
+  g_file_get_contents (pdf, &bytes, NULL, NULL);
+  g_assert_true (g_str_has_prefix (bytes, "%PDF-"));
+  g_assert_cmpuint (n_pages, >=, 2);
+
+  g_assert_nonnull (strstr (pages[0], "Yearly activity report 2025"));
+  g_assert_nonnull (strstr (text, "Ana Lucía Romero"));
+  g_assert_nonnull (strstr (text, "Kofi Mensah Asante"));
+  g_assert_nonnull (strstr (text, "Seven students of the Free Press Society"));
+  g_assert_nonnull (strstr (text, "Closed on 14 June 2025 (released)"));
+  g_assert_nonnull (strstr (text, "Petition at the spring fair"));
+  g_assert_nonnull (strstr (text, "388"));
+  g_assert_nonnull (strstr (text, "A steady year: the group wrote at every monthly meeting."));
+  g_assert_null (strstr (text, "Leyla Demir"));
+  g_assert_null (strstr (text, "Interview with the local paper"));
+  g_assert_null (strstr (text, "Letters at the November meeting"));
+
+  /* Every page has its header and its footer. */
+  for (guint i = 0; i < n_pages; i++)
+    {
+      g_autofree char *footer = g_strdup_printf ("Page %u of %u", i + 1, n_pages);
+
+      g_assert_nonnull (strstr (pages[i], "Amnesty International Group 123 – Riverside"));
+      g_assert_nonnull (strstr (pages[i], "Made on 15 January 2026"));
+      g_assert_nonnull (strstr (pages[i], footer));
+    }
+}
+
+static void
+test_pdf_escapes (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(CwReport) report = report_fixture_build (f, 2025, NULL, FALSE);
+  g_autofree char *pdf = write_pdf (f, report);
+  g_autofree char *text = pdf_text (pdf);
+
+  /* Drawn as text: Pango is given no markup, so it shows what was written. */
+  g_assert_nonnull (strstr (text, "<script>alert(1)</script> Tom & \"Jerry\" 'Smith'"));
+  g_assert_nonnull (strstr (text, "Letters <b>bold</b> & more"));
+}
+
+static gboolean
+page_has_ink (CwDocument *document,
+              guint       page,
+              double      width,
+              double      height)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) width, (int) height);
+  cairo_t *cr = cairo_create (surface);
+  guchar *data;
+  int stride;
+  guint dark = 0;
+
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cw_document_draw_page (document, cr, page);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  data = cairo_image_surface_get_data (surface);
+  stride = cairo_image_surface_get_stride (surface);
+  for (int y = 0; y < (int) height; y++)
+    for (int x = 0; x < (int) width; x++)
+      if (((guint32 *) (data + y * stride))[x] != 0xffffff)
+        dark++;
+  cairo_surface_destroy (surface);
+  return dark > 100;
+}
+
+static void
+test_pages (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(CwReport) report = report_fixture_build (f, 2025, NULL, FALSE);
+  g_autoptr(CwReportDocument) document = cw_report_document_new (report);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 1, 1);
+  cairo_t *cr = cairo_create (surface);
+  PangoContext *context = pango_cairo_create_context (cr);
+  double width, height;
+  guint a4, letter;
+
+  g_assert_cmpuint (cw_report_document_get_n_pages (document), ==, 0);
+  cw_paper_size_points ("a4", &width, &height);
+  a4 = cw_document_paginate (CW_DOCUMENT (document), context, width, height);
+  g_assert_cmpuint (a4, >=, 2);
+  g_assert_cmpuint (cw_report_document_get_n_pages (document), ==, a4);
+  for (guint i = 0; i < a4; i++)
+    g_assert_true (page_has_ink (CW_DOCUMENT (document), i, width, height));
+
+  cw_paper_size_points ("letter", &width, &height);
+  letter = cw_document_paginate (CW_DOCUMENT (document), context, width, height);
+  g_assert_cmpuint (letter, >=, 2);
+  g_assert_true (page_has_ink (CW_DOCUMENT (document), letter - 1, width, height));
+  g_assert_true (cw_report_document_get_report (document) == report);
+
+  g_object_unref (context);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
+/* Whether the file holds @needle; a PDF has NUL bytes, so not strstr(). */
+static gboolean
+file_contains (const char *path,
+               const char *needle)
+{
+  g_autofree char *bytes = NULL;
+  gsize len = 0, n = strlen (needle);
+
+  g_assert_true (g_file_get_contents (path, &bytes, &len, NULL));
+  for (gsize i = 0; i + n <= len; i++)
+    if (memcmp (bytes + i, needle, n) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_pdf_paper (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(CwReport) report = NULL;
+  g_autofree char *pdf = NULL;
+
+  report = report_fixture_build (f, 2025, NULL, FALSE);
+  pdf = write_pdf (f, report);
+  g_assert_true (file_contains (pdf, "/MediaBox [ 0 0 595.28 841.89 ]"));
+  g_clear_pointer (&report, cw_report_unref);
+  g_clear_pointer (&pdf, g_free);
+
+  report_fixture_set_group (f, "letter");
+  report = report_fixture_build (f, 2025, NULL, FALSE);
+  pdf = write_pdf (f, report);
+  g_assert_true (file_contains (pdf, "/MediaBox [ 0 0 612 792 ]"));
+  g_assert_false (file_contains (pdf, "/MediaBox [ 0 0 595.28 841.89 ]"));
+}
+
+/* Writing into a file that cannot be made leaves nothing behind. */
+static void
+test_write_fails (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(CwReport) report = report_fixture_build (f, 2025, NULL, FALSE);
+  g_autofree char *path = g_build_filename (f->dir, "no-such-folder", "report.txt", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (cw_report_write_to_file (report, CW_REPORT_FORMAT_TEXT, file, &error));
+  g_assert_nonnull (error);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
+/* A large report */
+
+static void
+fill_large (CwStore *store,
+            guint    n_cases,
+            guint    n_entries)
+{
+  static const char * const kinds[] = { "letter", "email", "petition", "stall", "card" };
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (cw_store_begin (store, &error));
+  for (guint c = 0; c < n_cases; c++)
+    {
+      g_autoptr(CwCase) kase = cw_case_new ();
+      g_autofree char *title = g_strdup_printf ("Case number %u of the large report", c + 1);
+
+      cw_case_set_title (kase, title);
+      cw_case_set_country_code (kase, "XX");
+      cw_case_set_country_name (kase, "Example Republic");
+      cw_case_set_opened (kase, "2020-01");
+      g_assert_true (cw_store_save_case (store, kase, &error));
+      for (guint e = 0; e < n_entries; e++)
+        {
+          g_autoptr(CwEntry) entry = cw_entry_new ();
+          g_autofree char *date = g_strdup_printf ("2025-%02u-%02u", e % 12 + 1, e % 28 + 1);
+
+          cw_entry_set_case_id (entry, cw_case_get_id (kase));
+          cw_entry_set_date (entry, date);
+          cw_entry_set_kind (entry, kinds[e % G_N_ELEMENTS (kinds)]);
+          cw_entry_set_count (entry, e % 3 == 0 ? CW_ENTRY_NO_COUNT : (gint64) e);
+          cw_entry_set_title (entry, e % 10 == 0 ? "Letters at the monthly meeting, with a long "
+                                                   "title that wraps onto a second line of the table"
+                                                 : "Letters at the monthly meeting");
+          g_assert_true (cw_store_save_entry (store, entry, &error));
+        }
+    }
+  g_assert_true (cw_store_commit (store, &error));
+  g_assert_no_error (error);
+}
+
+static double
+seconds_since (gint64 start)
+{
+  return (double) (g_get_monotonic_time () - start) / G_USEC_PER_SEC;
+}
+
+static void
+test_large (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(CwReport) report = NULL;
+  g_autoptr(GOutputStream) out = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 start = g_get_monotonic_time ();
+  double fill, build, text, html, odt, pdf;
+
+  fill_large (f->store, 1000, 100);
+  fill = seconds_since (start);
+
+  start = g_get_monotonic_time ();
+  report = cw_report_build (f->store, 2025, NULL, FALSE, &error);
+  g_assert_no_error (error);
+  build = seconds_since (start);
+  g_assert_cmpuint (report->cases->len, ==, 1000 + 3);
+
+  start = g_get_monotonic_time ();
+  g_free (report_fixture_write (report, CW_REPORT_FORMAT_TEXT));
+  text = seconds_since (start);
+  start = g_get_monotonic_time ();
+  g_free (report_fixture_write (report, CW_REPORT_FORMAT_HTML));
+  html = seconds_since (start);
+  start = g_get_monotonic_time ();
+  g_free (report_fixture_write (report, CW_REPORT_FORMAT_ODT));
+  odt = seconds_since (start);
+
+  out = g_memory_output_stream_new_resizable ();
+  start = g_get_monotonic_time ();
+  g_assert_true (cw_report_write_pdf (report, out, &error));
+  g_assert_no_error (error);
+  pdf = seconds_since (start);
+
+  g_test_message ("1,000 cases × 100 entries (stored in %.1f s): build %.3f s, text %.3f s, "
+                  "HTML %.3f s, ODT %.3f s, PDF %.3f s (%" G_GSIZE_FORMAT " bytes)", fill, build,
+                  text, html, odt, pdf,
+                  g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (out)));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, setup, func) \
+  g_test_add ("/report/" path, Fixture, NULL, setup, func, fixture_teardown)
+
+  ADD ("text/golden", fixture_setup, test_golden_text);
+  ADD ("text/keeps-text", hostile_setup, test_text_keeps_text);
+  ADD ("html/golden", fixture_setup, test_golden_html);
+  ADD ("html/escapes", hostile_setup, test_html_escapes);
+  ADD ("odt/parsed", fixture_setup, test_odt_parsed);
+  ADD ("odt/letter", fixture_setup, test_odt_letter);
+  ADD ("odt/escapes", hostile_setup, test_odt_escapes);
+  ADD ("odt/spaces", fixture_setup, test_odt_spaces);
+  ADD ("pdf/text", fixture_setup, test_pdf_text);
+  ADD ("pdf/escapes", hostile_setup, test_pdf_escapes);
+  ADD ("pdf/paper", fixture_setup, test_pdf_paper);
+  ADD ("pages", fixture_setup, test_pages);
+  ADD ("write-fails", fixture_setup, test_write_fails);
+  ADD ("large", fixture_setup, test_large);
+
+  return g_test_run ();
+}
