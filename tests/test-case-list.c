@@ -1,10 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <locale.h>
 
-#include <glib/gstdio.h>
-
 #include "cw-case-list.h"
-#include "cw-store.h"
+#include "cw-test-utils.h"
 
 /*
  * CwCaseList: every case in the store as a GListModel, kept in step with
@@ -13,156 +11,7 @@
  */
 
 /* ------------------------------------------------------------------ */
-/* A temporary directory per test */
-
-typedef struct {
-  char *path;
-} TmpDir;
-
-static void
-remove_tree (const char *path)
-{
-  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-    {
-      GDir *dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      g_assert_nonnull (dir);
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          remove_tree (child);
-        }
-      g_dir_close (dir);
-      g_assert_no_errno (g_rmdir (path));
-    }
-  else
-    g_assert_no_errno (g_unlink (path));
-}
-
-static TmpDir *
-tmp_dir_new (void)
-{
-  g_autoptr(GError) error = NULL;
-  TmpDir *tmp = g_new0 (TmpDir, 1);
-
-  tmp->path = g_dir_make_tmp ("casework-test-XXXXXX", &error);
-  g_assert_no_error (error);
-  return tmp;
-}
-
-static void
-tmp_dir_free (TmpDir *tmp)
-{
-  remove_tree (tmp->path);
-  g_free (tmp->path);
-  g_free (tmp);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (TmpDir, tmp_dir_free)
-
-static CwStore *
-open_store (TmpDir *tmp)
-{
-  g_autofree char *path = g_build_filename (tmp->path, "casework.db", NULL);
-  g_autoptr(GError) error = NULL;
-  CwStore *store = cw_store_open (path, &error);
-
-  g_assert_no_error (error);
-  g_assert_true (CW_IS_STORE (store));
-  return store;
-}
-
-static CwCase *
-save_new_case (CwStore    *store,
-               const char *title)
-{
-  g_autoptr(GError) error = NULL;
-  CwCase *kase = cw_case_new ();
-
-  cw_case_set_title (kase, title);
-  cw_case_set_country_code (kase, "XX");
-  cw_case_set_country_name (kase, "Example Country");
-  cw_case_set_summary (kase, "Arrested after a peaceful protest.");
-  g_assert_true (cw_store_save_case (store, kase, &error));
-  g_assert_no_error (error);
-  return kase;
-}
-
-/* ------------------------------------------------------------------ */
 /* Watching the model */
-
-typedef struct {
-  guint position;
-  guint removed;
-  guint added;
-} Change;
-
-typedef struct {
-  GListModel *model;
-  GArray *changes;        /* Change */
-  guint n_items_notified;
-} Watcher;
-
-static void
-items_changed_cb (GListModel *model,
-                  guint       position,
-                  guint       removed,
-                  guint       added,
-                  Watcher    *watcher)
-{
-  Change change = { position, removed, added };
-
-  g_array_append_val (watcher->changes, change);
-}
-
-static void
-n_items_notify_cb (GObject    *object,
-                   GParamSpec *pspec,
-                   Watcher    *watcher)
-{
-  watcher->n_items_notified++;
-}
-
-static Watcher *
-watcher_new (CwCaseList *list)
-{
-  Watcher *watcher = g_new0 (Watcher, 1);
-
-  watcher->model = g_object_ref (G_LIST_MODEL (list));
-  watcher->changes = g_array_new (FALSE, FALSE, sizeof (Change));
-  g_signal_connect (list, "items-changed", G_CALLBACK (items_changed_cb), watcher);
-  g_signal_connect (list, "notify::n-items", G_CALLBACK (n_items_notify_cb), watcher);
-  return watcher;
-}
-
-static void
-watcher_free (Watcher *watcher)
-{
-  g_signal_handlers_disconnect_by_data (watcher->model, watcher);
-  g_object_unref (watcher->model);
-  g_array_unref (watcher->changes);
-  g_free (watcher);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Watcher, watcher_free)
-
-static void
-assert_one_change (Watcher *watcher,
-                   guint    position,
-                   guint    removed,
-                   guint    added)
-{
-  Change *change;
-
-  g_assert_cmpuint (watcher->changes->len, ==, 1);
-  change = &g_array_index (watcher->changes, Change, 0);
-  g_assert_cmpuint (change->position, ==, position);
-  g_assert_cmpuint (change->removed, ==, removed);
-  g_assert_cmpuint (change->added, ==, added);
-  g_array_set_size (watcher->changes, 0);
-}
 
 static void
 count_notify_cb (GObject    *object,
@@ -200,11 +49,11 @@ assert_ids (GListModel *model,
 static void
 test_loads_all_cases (void)
 {
-  g_autoptr(TmpDir) tmp = tmp_dir_new ();
-  g_autoptr(CwStore) store = open_store (tmp);
-  g_autoptr(CwCase) first = save_new_case (store, "Jane Doe");
-  g_autoptr(CwCase) second = save_new_case (store, "John Roe");
-  g_autoptr(CwCase) third = save_new_case (store, "Women of El Bosque");
+  g_autoptr(CwTestTmpDir) tmp = cw_test_tmp_dir_new ("casework-test-XXXXXX");
+  g_autoptr(CwStore) store = cw_test_open_store (tmp, "casework.db");
+  g_autoptr(CwCase) first = cw_test_save_new_case (store, "Jane Doe");
+  g_autoptr(CwCase) second = cw_test_save_new_case (store, "John Roe");
+  g_autoptr(CwCase) third = cw_test_save_new_case (store, "Women of El Bosque");
   g_autoptr(CwCaseList) list = cw_case_list_new (store);
   GListModel *model = G_LIST_MODEL (list);
   g_autoptr(CwCase) item = NULL;
@@ -234,8 +83,8 @@ test_loads_all_cases (void)
 static void
 test_empty_store (void)
 {
-  g_autoptr(TmpDir) tmp = tmp_dir_new ();
-  g_autoptr(CwStore) store = open_store (tmp);
+  g_autoptr(CwTestTmpDir) tmp = cw_test_tmp_dir_new ("casework-test-XXXXXX");
+  g_autoptr(CwStore) store = cw_test_open_store (tmp, "casework.db");
   g_autoptr(CwCaseList) list = cw_case_list_new (store);
 
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
@@ -246,17 +95,17 @@ test_empty_store (void)
 static void
 test_follows_new_case (void)
 {
-  g_autoptr(TmpDir) tmp = tmp_dir_new ();
-  g_autoptr(CwStore) store = open_store (tmp);
-  g_autoptr(CwCase) first = save_new_case (store, "Jane Doe");
+  g_autoptr(CwTestTmpDir) tmp = cw_test_tmp_dir_new ("casework-test-XXXXXX");
+  g_autoptr(CwStore) store = cw_test_open_store (tmp, "casework.db");
+  g_autoptr(CwCase) first = cw_test_save_new_case (store, "Jane Doe");
   g_autoptr(CwCaseList) list = cw_case_list_new (store);
-  g_autoptr(Watcher) watcher = watcher_new (list);
+  g_autoptr(CwTestWatcher) watcher = cw_test_watcher_new (G_LIST_MODEL (list));
   g_autoptr(CwCase) second = NULL;
   g_autoptr(CwCase) item = NULL;
 
-  second = save_new_case (store, "John Roe");
+  second = cw_test_save_new_case (store, "John Roe");
 
-  assert_one_change (watcher, 1, 0, 1);
+  cw_test_assert_one_change (watcher, 1, 0, 1);
   g_assert_cmpuint (watcher->n_items_notified, ==, 1);
   assert_ids (G_LIST_MODEL (list), cw_case_get_id (first), cw_case_get_id (second), NULL);
   item = g_list_model_get_item (G_LIST_MODEL (list), 1);
@@ -268,12 +117,12 @@ test_follows_new_case (void)
 static void
 test_follows_edit (void)
 {
-  g_autoptr(TmpDir) tmp = tmp_dir_new ();
-  g_autoptr(CwStore) store = open_store (tmp);
-  g_autoptr(CwCase) first = save_new_case (store, "Jane Doe");
-  g_autoptr(CwCase) second = save_new_case (store, "John Roe");
+  g_autoptr(CwTestTmpDir) tmp = cw_test_tmp_dir_new ("casework-test-XXXXXX");
+  g_autoptr(CwStore) store = cw_test_open_store (tmp, "casework.db");
+  g_autoptr(CwCase) first = cw_test_save_new_case (store, "Jane Doe");
+  g_autoptr(CwCase) second = cw_test_save_new_case (store, "John Roe");
   g_autoptr(CwCaseList) list = cw_case_list_new (store);
-  g_autoptr(Watcher) watcher = watcher_new (list);
+  g_autoptr(CwTestWatcher) watcher = cw_test_watcher_new (G_LIST_MODEL (list));
   g_autoptr(CwCase) edit = NULL;
   g_autoptr(CwCase) item = NULL;
   g_autoptr(CwEntry) entry = NULL;
@@ -295,7 +144,7 @@ test_follows_edit (void)
   g_assert_no_error (error);
 
   /* The same row object, changed in place. */
-  assert_one_change (watcher, 1, 1, 1);
+  cw_test_assert_one_change (watcher, 1, 1, 1);
   g_assert_cmpuint (watcher->n_items_notified, ==, 0);
   g_assert_true (cw_case_list_find (list, cw_case_get_id (second), NULL) == row);
   item = g_list_model_get_item (G_LIST_MODEL (list), 1);
@@ -311,7 +160,7 @@ test_follows_edit (void)
   cw_case_set_closed_outcome (edit, "released");
   g_assert_true (cw_store_save_case (store, edit, &error));
   g_assert_no_error (error);
-  assert_one_change (watcher, 1, 1, 1);
+  cw_test_assert_one_change (watcher, 1, 1, 1);
   g_assert_cmpint (cw_case_get_status (row), ==, CW_CASE_STATUS_CLOSED);
   g_assert_cmpuint (status_notified, ==, 1);
   g_assert_cmpuint (title_notified, ==, 1);
@@ -326,7 +175,7 @@ test_follows_edit (void)
   cw_entry_set_title (entry, "Letters");
   g_assert_true (cw_store_save_entry (store, entry, &error));
   g_assert_no_error (error);
-  assert_one_change (watcher, 1, 1, 1);
+  cw_test_assert_one_change (watcher, 1, 1, 1);
   g_assert_cmpstr (cw_case_get_last_activity (row), ==, "2025-03-07");
 
   g_signal_handlers_disconnect_by_data (row, &title_notified);
@@ -336,20 +185,20 @@ test_follows_edit (void)
 static void
 test_follows_delete (void)
 {
-  g_autoptr(TmpDir) tmp = tmp_dir_new ();
-  g_autoptr(CwStore) store = open_store (tmp);
-  g_autoptr(CwCase) first = save_new_case (store, "Jane Doe");
-  g_autoptr(CwCase) second = save_new_case (store, "John Roe");
-  g_autoptr(CwCase) third = save_new_case (store, "Women of El Bosque");
+  g_autoptr(CwTestTmpDir) tmp = cw_test_tmp_dir_new ("casework-test-XXXXXX");
+  g_autoptr(CwStore) store = cw_test_open_store (tmp, "casework.db");
+  g_autoptr(CwCase) first = cw_test_save_new_case (store, "Jane Doe");
+  g_autoptr(CwCase) second = cw_test_save_new_case (store, "John Roe");
+  g_autoptr(CwCase) third = cw_test_save_new_case (store, "Women of El Bosque");
   g_autoptr(CwCaseList) list = cw_case_list_new (store);
-  g_autoptr(Watcher) watcher = watcher_new (list);
+  g_autoptr(CwTestWatcher) watcher = cw_test_watcher_new (G_LIST_MODEL (list));
   g_autoptr(GError) error = NULL;
   guint position = G_MAXUINT;
 
   g_assert_true (cw_store_delete_case (store, cw_case_get_id (second), &error));
   g_assert_no_error (error);
 
-  assert_one_change (watcher, 1, 1, 0);
+  cw_test_assert_one_change (watcher, 1, 1, 0);
   g_assert_cmpuint (watcher->n_items_notified, ==, 1);
   assert_ids (G_LIST_MODEL (list), cw_case_get_id (first), cw_case_get_id (third), NULL);
   g_assert_null (cw_case_list_find (list, cw_case_get_id (second), &position));
@@ -361,18 +210,18 @@ test_follows_delete (void)
 
   g_assert_true (cw_store_delete_case (store, cw_case_get_id (first), &error));
   g_assert_no_error (error);
-  assert_one_change (watcher, 0, 1, 0);
+  cw_test_assert_one_change (watcher, 0, 1, 0);
   assert_ids (G_LIST_MODEL (list), cw_case_get_id (third), NULL);
 }
 
 static void
 test_ignores_rolled_back (void)
 {
-  g_autoptr(TmpDir) tmp = tmp_dir_new ();
-  g_autoptr(CwStore) store = open_store (tmp);
-  g_autoptr(CwCase) first = save_new_case (store, "Jane Doe");
+  g_autoptr(CwTestTmpDir) tmp = cw_test_tmp_dir_new ("casework-test-XXXXXX");
+  g_autoptr(CwStore) store = cw_test_open_store (tmp, "casework.db");
+  g_autoptr(CwCase) first = cw_test_save_new_case (store, "Jane Doe");
   g_autoptr(CwCaseList) list = cw_case_list_new (store);
-  g_autoptr(Watcher) watcher = watcher_new (list);
+  g_autoptr(CwTestWatcher) watcher = cw_test_watcher_new (G_LIST_MODEL (list));
   g_autoptr(CwCase) dropped = cw_case_new ();
   g_autoptr(GError) error = NULL;
 
@@ -409,10 +258,10 @@ test_ignores_rolled_back (void)
 static void
 test_find (void)
 {
-  g_autoptr(TmpDir) tmp = tmp_dir_new ();
-  g_autoptr(CwStore) store = open_store (tmp);
-  g_autoptr(CwCase) first = save_new_case (store, "Jane Doe");
-  g_autoptr(CwCase) second = save_new_case (store, "John Roe");
+  g_autoptr(CwTestTmpDir) tmp = cw_test_tmp_dir_new ("casework-test-XXXXXX");
+  g_autoptr(CwStore) store = cw_test_open_store (tmp, "casework.db");
+  g_autoptr(CwCase) first = cw_test_save_new_case (store, "Jane Doe");
+  g_autoptr(CwCase) second = cw_test_save_new_case (store, "John Roe");
   g_autoptr(CwCaseList) list = cw_case_list_new (store);
   g_autoptr(CwCase) item = NULL;
   CwCase *found;
@@ -439,17 +288,17 @@ test_find (void)
 static void
 test_reload (void)
 {
-  g_autoptr(TmpDir) tmp = tmp_dir_new ();
-  g_autoptr(CwStore) store = open_store (tmp);
-  g_autoptr(CwCase) first = save_new_case (store, "Jane Doe");
-  g_autoptr(CwCase) second = save_new_case (store, "John Roe");
+  g_autoptr(CwTestTmpDir) tmp = cw_test_tmp_dir_new ("casework-test-XXXXXX");
+  g_autoptr(CwStore) store = cw_test_open_store (tmp, "casework.db");
+  g_autoptr(CwCase) first = cw_test_save_new_case (store, "Jane Doe");
+  g_autoptr(CwCase) second = cw_test_save_new_case (store, "John Roe");
   g_autoptr(CwCaseList) list = cw_case_list_new (store);
-  g_autoptr(Watcher) watcher = watcher_new (list);
+  g_autoptr(CwTestWatcher) watcher = cw_test_watcher_new (G_LIST_MODEL (list));
   g_autoptr(GError) error = NULL;
 
   g_assert_true (cw_case_list_reload (list, &error));
   g_assert_no_error (error);
-  assert_one_change (watcher, 0, 2, 2);
+  cw_test_assert_one_change (watcher, 0, 2, 2);
   assert_ids (G_LIST_MODEL (list), cw_case_get_id (first), cw_case_get_id (second), NULL);
   g_assert_nonnull (cw_case_list_find (list, cw_case_get_id (second), NULL));
 }
@@ -457,9 +306,9 @@ test_reload (void)
 static void
 test_outlives_nothing (void)
 {
-  g_autoptr(TmpDir) tmp = tmp_dir_new ();
-  g_autoptr(CwStore) store = open_store (tmp);
-  g_autoptr(CwCase) first = save_new_case (store, "Jane Doe");
+  g_autoptr(CwTestTmpDir) tmp = cw_test_tmp_dir_new ("casework-test-XXXXXX");
+  g_autoptr(CwStore) store = cw_test_open_store (tmp, "casework.db");
+  g_autoptr(CwCase) first = cw_test_save_new_case (store, "Jane Doe");
   g_autoptr(CwCase) second = NULL;
   CwCaseList *list = cw_case_list_new (store);
   GWeakRef weak;
@@ -470,7 +319,7 @@ test_outlives_nothing (void)
   g_assert_null (g_weak_ref_get (&weak));
   g_weak_ref_clear (&weak);
 
-  second = save_new_case (store, "John Roe");
+  second = cw_test_save_new_case (store, "John Roe");
   g_assert_cmpuint (cw_store_count_cases (store), ==, 2);
 }
 

@@ -1,13 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-#include <adwaita.h>
-#include <glib/gstdio.h>
-#include <sqlite3.h>
 #include <string.h>
 
 #include "cw-case-page.h"
-#include "cw-casefile-import.h"
 #include "cw-list-editor.h"
-#include "cw-store.h"
+#include "cw-test-ui.h"
 
 /* The case page under a real (virtual) display: every field of a case,
  * edited in place and saved as it changes, with safety shown first. */
@@ -22,129 +18,40 @@ typedef struct {
   CwCasePage *page;
 } Fixture;
 
-static char *
-sample_text (const char *name)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "samples", name, NULL);
-  char *text = NULL;
-
-  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
-  return text;
-}
-
-static void
-import_sample (Fixture    *f,
-               const char *name)
-{
-  g_autofree char *text = sample_text (name);
-  g_autoptr(GBytes) bytes = g_bytes_new_take (g_steal_pointer (&text), strlen (text));
-  g_autoptr(GPtrArray) casefiles = g_ptr_array_new_with_free_func ((GDestroyNotify) cw_casefile_free);
-  g_autoptr(CwImportSummary) summary = cw_import_summary_new ();
-  g_autoptr(GError) error = NULL;
-
-  g_ptr_array_add (casefiles, cw_casefile_read (bytes, name, &error));
-  g_assert_no_error (error);
-  cw_store_import_casefiles (f->store, casefiles, FALSE, summary, NULL, NULL, &error);
-  g_assert_no_error (error);
-}
-
 static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("casework-page-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "casework.db", NULL);
-  f->store = cw_store_open (f->path, &error);
-  g_assert_no_error (error);
-  import_sample (f, "long-term-case.xml");
+  f->dir = cw_test_tmp_dir_new ("casework-page-XXXXXX");
+  f->store = cw_test_open_store (f->dir, "casework.db");
+  f->path = g_strdup (cw_store_get_path (f->store));
+  cw_test_import_sample (f->store, "long-term-case.xml");
 }
 
 static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  g_autoptr(GDir) d = g_dir_open (f->dir, 0, NULL);
-  const char *name;
-
   if (f->window != NULL)
     gtk_window_destroy (f->window);
   g_clear_object (&f->store);
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (f->dir, name, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (f->dir);
-  g_free (f->dir);
+  cw_test_tmp_dir_free (f->dir);
   g_free (f->path);
 }
 
+typedef struct {
+  GType type;
+  const char *title;
+} RowQuery;
+
 static gboolean
-timeout_cb (gpointer data)
+is_row (GtkWidget     *widget,
+        gconstpointer  data)
 {
-  gboolean *done = data;
+  const RowQuery *query = data;
 
-  *done = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Lets the window lay itself out and draw. */
-static void
-run_main_loop (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, timeout_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-/* A label showing @text that a person could see now. */
-static GtkWidget *
-find_visible_label (GtkWidget  *widget,
-                    const char *text)
-{
-  if (!gtk_widget_get_mapped (widget))
-    return NULL;
-
-  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_visible_label (child, text);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-/* A label that a person could see now, whose text starts with @start. */
-static GtkWidget *
-find_visible_label_starting (GtkWidget  *widget,
-                             const char *start)
-{
-  if (!gtk_widget_get_mapped (widget))
-    return NULL;
-
-  if (GTK_IS_LABEL (widget) && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), start))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_visible_label_starting (child, start);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, query->type) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), query->title) == 0;
 }
 
 /* The first row of @type titled @title, in the order the page shows them. */
@@ -153,56 +60,38 @@ find_row (GtkWidget  *widget,
           GType       type,
           const char *title)
 {
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) &&
-      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
-    return widget;
+  RowQuery query = { type, title };
 
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_row (child, type, title);
+  return cw_test_find_widget_where (widget, is_row, &query);
+}
 
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+static gboolean
+is_list (GtkWidget     *widget,
+         gconstpointer  title)
+{
+  return CW_IS_LIST_EDITOR (widget) &&
+         g_strcmp0 (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (widget)), title) == 0;
 }
 
 static CwListEditor *
 find_list (GtkWidget  *widget,
            const char *title)
 {
-  if (CW_IS_LIST_EDITOR (widget) &&
-      g_strcmp0 (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (widget)), title) == 0)
-    return CW_LIST_EDITOR (widget);
+  return CW_LIST_EDITOR (cw_test_find_widget_where (widget, is_list, title));
+}
 
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      CwListEditor *found = find_list (child, title);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+static gboolean
+is_add_button (GtkWidget     *widget,
+               gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget) &&
+         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), "list.add") == 0;
 }
 
 static GtkWidget *
 find_add_button (GtkWidget *widget)
 {
-  if (GTK_IS_BUTTON (widget) &&
-      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), "list.add") == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_add_button (child);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return cw_test_find_widget_where (widget, is_add_button, NULL);
 }
 
 static void
@@ -215,7 +104,7 @@ open_page (Fixture    *f,
   gtk_window_set_default_size (f->window, 1000, 800);
   cw_case_page_set_case_id (f->page, id);
   gtk_window_present (f->window);
-  run_main_loop (300);
+  cw_test_run_main_loop (300);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (f->page)));
 }
 
@@ -272,18 +161,18 @@ test_safety_first (Fixture       *f,
   open_page (f, LONG_TERM_ID);
 
   g_assert_cmpstr (cw_case_page_get_case_id (f->page), ==, LONG_TERM_ID);
-  g_assert_nonnull (find_visible_label (GTK_WIDGET (f->page), "Before You Act"));
-  g_assert_nonnull (find_visible_label_starting (GTK_WIDGET (f->page),
-                                                 "Do not name the farming cooperative"));
-  g_assert_nonnull (find_visible_label_starting (GTK_WIDGET (f->page),
-                                                 "Solidarity mail goes to her brother"));
-  g_assert_null (find_visible_label (GTK_WIDGET (f->page), "Public action restricted"));
+  g_assert_nonnull (cw_test_find_visible_label (GTK_WIDGET (f->page), "Before You Act"));
+  g_assert_nonnull (cw_test_find_visible_label_starting (GTK_WIDGET (f->page),
+                                                         "Do not name the farming cooperative"));
+  g_assert_nonnull (cw_test_find_visible_label_starting (GTK_WIDGET (f->page),
+                                                         "Solidarity mail goes to her brother"));
+  g_assert_null (cw_test_find_visible_label (GTK_WIDGET (f->page), "Public action restricted"));
 
   /* Restricting public action says so, plainly, before anything else. */
   public_action = row (f, ADW_TYPE_COMBO_ROW, "Public Action");
   adw_combo_row_set_selected (ADW_COMBO_ROW (public_action), 2);
-  run_main_loop (50);
-  g_assert_nonnull (find_visible_label (GTK_WIDGET (f->page), "Public action restricted"));
+  cw_test_run_main_loop (50);
+  g_assert_nonnull (cw_test_find_visible_label (GTK_WIDGET (f->page), "Public action restricted"));
   flush_ok (f);
 
   kase = reload_from_file (f, LONG_TERM_ID);
@@ -310,7 +199,7 @@ test_title_kept (Fixture       *f,
 
   /* Without a flush, the edit is saved a moment after the last change. */
   set_text (row (f, ADW_TYPE_ENTRY_ROW, "Title"), "Marisol Q. Vargas");
-  run_main_loop (800);
+  cw_test_run_main_loop (800);
   waited = reload_from_file (f, LONG_TERM_ID);
   g_assert_cmpstr (cw_case_get_title (waited), ==, "Marisol Q. Vargas");
 }
@@ -325,18 +214,18 @@ test_partial_dates (Fixture       *f,
   open_page (f, LONG_TERM_ID);
   opened = row (f, ADW_TYPE_ENTRY_ROW, "Taken On");
   arrested = row (f, ADW_TYPE_ENTRY_ROW, "Arrested");
-  g_assert_nonnull (find_visible_label (opened, "20 January 2026"));
+  g_assert_nonnull (cw_test_find_visible_label (opened, "20 January 2026"));
 
   set_text (opened, "2025-03");
   set_text (arrested, "2025-03");
-  run_main_loop (50);
-  g_assert_nonnull (find_visible_label (opened, "March 2025"));
-  g_assert_nonnull (find_visible_label (arrested, "March 2025"));
+  cw_test_run_main_loop (50);
+  g_assert_nonnull (cw_test_find_visible_label (opened, "March 2025"));
+  g_assert_nonnull (cw_test_find_visible_label (arrested, "March 2025"));
 
   /* A year is shown as it is written, with nothing beside it. */
   set_text (arrested, "2024");
-  run_main_loop (50);
-  g_assert_null (find_visible_label (arrested, "March 2025"));
+  cw_test_run_main_loop (50);
+  g_assert_null (cw_test_find_visible_label (arrested, "March 2025"));
   set_text (arrested, "2025-03");
   flush_ok (f);
 
@@ -362,7 +251,7 @@ test_impossible_date (Fixture       *f,
   set_text (opened, "2026-02-30");
   set_text (title, "");
   set_text (row (f, ADW_TYPE_ENTRY_ROW, "Country"), "República de Colombia");
-  run_main_loop (800);
+  cw_test_run_main_loop (800);
 
   /* What was typed stays on screen, marked, with the reason. */
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (opened)), ==, "2026-02-30");
@@ -382,7 +271,7 @@ test_impossible_date (Fixture       *f,
   /* Put right, the mark goes and the value is kept. */
   set_text (opened, "2026-02-28");
   g_assert_false (gtk_widget_has_css_class (opened, "error"));
-  g_assert_nonnull (find_visible_label (opened, "28 February 2026"));
+  g_assert_nonnull (cw_test_find_visible_label (opened, "28 February 2026"));
 }
 
 static void
@@ -402,7 +291,7 @@ test_add_target (Fixture       *f,
 
   /* A button pressed from the keyboard clicks once it has shown itself pressed. */
   gtk_widget_activate (add);
-  run_main_loop (400);
+  cw_test_run_main_loop (400);
   new_row = cw_list_editor_get_row (targets, 4);
   g_assert_true (ADW_IS_EXPANDER_ROW (new_row));
   g_assert_true (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (new_row)));
@@ -413,7 +302,7 @@ test_add_target (Fixture       *f,
   adw_combo_row_set_selected (ADW_COMBO_ROW (find_row (new_row, ADW_TYPE_COMBO_ROW, "Role")), 1);
   flush_ok (f);
   /* The row is named after what was typed. */
-  g_assert_nonnull (find_visible_label (new_row, "Minister of Justice"));
+  g_assert_nonnull (cw_test_find_visible_label (new_row, "Minister of Justice"));
 
   /* A new note is ready to be written. */
   gtk_widget_activate_action (GTK_WIDGET (find_list (GTK_WIDGET (f->page), "Safety Notes")),
@@ -423,7 +312,7 @@ test_add_target (Fixture       *f,
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (focus)),
                             "Never use her home address.", -1);
   flush_ok (f);
-  g_assert_nonnull (find_visible_label (GTK_WIDGET (f->page), "Never use her home address."));
+  g_assert_nonnull (cw_test_find_visible_label (GTK_WIDGET (f->page), "Never use her home address."));
 
   kase = reload_from_file (f, LONG_TERM_ID);
   g_assert_cmpuint (cw_case_get_safety_notes (kase)->len, ==, 3);
@@ -449,16 +338,16 @@ test_reorder_and_remove (Fixture       *f,
   /* As the rows' menus do it. An open row stays open as it moves. */
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (cw_list_editor_get_row (targets, 3)), TRUE);
   gtk_widget_activate_action (GTK_WIDGET (targets), "list.move-up", "u", 3);
-  run_main_loop (100);
+  cw_test_run_main_loop (100);
   g_assert_true (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (cw_list_editor_get_row (targets, 2))));
   g_assert_false (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (cw_list_editor_get_row (targets, 3))));
   gtk_widget_activate_action (GTK_WIDGET (notes), "list.remove", "u", 0);
-  run_main_loop (100);
+  cw_test_run_main_loop (100);
 
-  g_assert_null (find_visible_label_starting (GTK_WIDGET (f->page),
-                                              "Do not name the farming cooperative"));
-  g_assert_nonnull (find_visible_label_starting (GTK_WIDGET (f->page),
-                                                 "Solidarity mail goes to her brother"));
+  g_assert_null (cw_test_find_visible_label_starting (GTK_WIDGET (f->page),
+                                                      "Do not name the farming cooperative"));
+  g_assert_nonnull (cw_test_find_visible_label_starting (GTK_WIDGET (f->page),
+                                                         "Solidarity mail goes to her brother"));
   flush_ok (f);
 
   kase = reload_from_file (f, LONG_TERM_ID);
@@ -479,7 +368,7 @@ test_switch_saves (Fixture       *f,
   const char *other_id = NULL;
   GtkScrolledWindow *scrolled;
 
-  import_sample (f, "urgent-action.xml");
+  cw_test_import_sample (f->store, "urgent-action.xml");
   cases = cw_store_list_cases (f->store, &error);
   g_assert_no_error (error);
   for (guint i = 0; i < cases->len; i++)
@@ -492,7 +381,7 @@ test_switch_saves (Fixture       *f,
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (scrolled), 1500);
   set_text (row (f, ADW_TYPE_ENTRY_ROW, "Title"), "Marisol, edited");
   cw_case_page_set_case_id (f->page, other_id);
-  run_main_loop (100);
+  cw_test_run_main_loop (100);
   /* Another case is shown from the top, safety first. */
   g_assert_cmpfloat (gtk_adjustment_get_value (gtk_scrolled_window_get_vadjustment (scrolled)), ==, 0);
 
@@ -544,7 +433,7 @@ test_follows_store (Fixture       *f,
   country = row (f, ADW_TYPE_ENTRY_ROW, "Country");
 
   change_title_elsewhere (f, "Changed by an import");
-  run_main_loop (50);
+  cw_test_run_main_loop (50);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title)), ==, "Changed by an import");
 
   /* Logging an activity touches the case but changes nothing shown: an
@@ -552,32 +441,23 @@ test_follows_store (Fixture       *f,
   person = cw_list_editor_get_row (find_list (GTK_WIDGET (f->page), "People"), 0);
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (person), TRUE);
   log_activity (f);
-  run_main_loop (50);
+  cw_test_run_main_loop (50);
   g_assert_true (cw_list_editor_get_row (find_list (GTK_WIDGET (f->page), "People"), 0) == person);
   g_assert_true (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (person)));
 
   /* What someone is typing is not thrown away. */
   set_text (country, "Colombia (typed)");
   change_title_elsewhere (f, "Changed again");
-  run_main_loop (50);
+  cw_test_run_main_loop (50);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (country)), ==, "Colombia (typed)");
 }
 
 static void
 make_read_only (Fixture *f)
 {
-  g_autofree char *sql = g_strdup_printf ("PRAGMA journal_mode = DELETE; PRAGMA user_version = %d;",
-                                          CW_STORE_SCHEMA_VERSION + 1);
-  g_autoptr(GError) error = NULL;
-  sqlite3 *db;
-
   g_clear_object (&f->store);
-  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (db);
-
-  f->store = cw_store_open (f->path, &error);
-  g_assert_no_error (error);
+  cw_test_set_schema_version (f->path, CW_STORE_SCHEMA_VERSION + 1);
+  f->store = cw_test_open_store (f->dir, "casework.db");
   g_assert_true (cw_store_get_read_only (f->store));
 }
 
@@ -596,8 +476,8 @@ test_read_only (Fixture       *f,
   g_assert_false (cw_list_editor_get_editable (people));
   g_assert_false (gtk_widget_get_visible (find_add_button (GTK_WIDGET (people))));
   /* Safety is still there to read. */
-  g_assert_nonnull (find_visible_label_starting (GTK_WIDGET (f->page),
-                                                 "Do not name the farming cooperative"));
+  g_assert_nonnull (cw_test_find_visible_label_starting (GTK_WIDGET (f->page),
+                                                         "Do not name the farming cooperative"));
 }
 
 int

@@ -10,6 +10,7 @@
 #include "cw-casefile-import.h"
 #include "cw-casefile-reader.h"
 #include "cw-casefile-writer.h"
+#include "cw-test-utils.h"
 
 /*
  * Reading and importing casefile documents: every element survives a round
@@ -40,9 +41,6 @@
 #define EVERY_CASE "5e3b9c71-8d2a-4f06-b4e1-2c7a9d0f6e38"
 #define EVERY_ENTRY(n) "5e3b9c71-0001-4a10-8b00-00000000000" n
 
-#define EXPORTED  "2025-01-01T00:00:00Z"
-#define GENERATOR "casework-tests"
-
 #define XML_DECL "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
 #define DOC_START XML_DECL "<casefile xmlns=\"" NS "\" version=\"1.0\">\n"
 #define DOC_START_PUBLIC XML_DECL "<casefile xmlns=\"" NS "\" version=\"1.0\" scope=\"public\">\n"
@@ -56,90 +54,10 @@
   "    <summary>What happened.</summary>\n" \
   "  </case>\n"
 
-typedef struct {
-  char *dir;
-  CwStore *store;
-} Fixture;
-
-static void
-remove_tree (const char *path)
-{
-  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      g_assert_nonnull (dir);
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          remove_tree (child);
-        }
-      g_assert_no_errno (g_rmdir (path));
-    }
-  else
-    g_assert_no_errno (g_unlink (path));
-}
-
-static CwStore *
-open_store (Fixture    *f,
-            const char *name)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = g_build_filename (f->dir, name, NULL);
-  CwStore *store = cw_store_open (path, &error);
-
-  g_assert_no_error (error);
-  return store;
-}
-
-static void
-fixture_setup (Fixture       *f,
-               gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("casework-reader-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->store = open_store (f, "casework.db");
-}
-
-static void
-fixture_teardown (Fixture       *f,
-                  gconstpointer  data)
-{
-  g_clear_object (&f->store);
-  remove_tree (f->dir);
-  g_free (f->dir);
-}
+typedef CwTestStoreFixture Fixture;
 
 /* ------------------------------------------------------------------ */
 /* Reading, importing, exporting */
-
-static char *
-test_file_path (const char *name)
-{
-  return g_test_build_filename (G_TEST_DIST, "casefiles", name, NULL);
-}
-
-static char *
-sample_path (const char *name)
-{
-  return g_test_build_filename (G_TEST_DIST, "..", "data", "samples", name, NULL);
-}
-
-static GBytes *
-load_bytes (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  char *contents = NULL;
-  gsize len = 0;
-
-  g_file_get_contents (path, &contents, &len, &error);
-  g_assert_no_error (error);
-  return g_bytes_new_take (contents, len);
-}
 
 static CwCasefile *
 read_string (const char  *xml,
@@ -164,23 +82,6 @@ import_casefile (CwStore          *store,
   return cw_store_import_casefiles (store, casefiles, dry_run, summary, NULL, NULL, error);
 }
 
-/* Reads and imports a document that must be fine. */
-static CwImportSummary *
-import_bytes (CwStore    *store,
-              GBytes     *bytes,
-              const char *name)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CwCasefile) casefile = cw_casefile_read (bytes, name, &error);
-  CwImportSummary *summary = cw_import_summary_new ();
-
-  g_assert_no_error (error);
-  g_assert_nonnull (casefile);
-  import_casefile (store, casefile, FALSE, summary, &error);
-  g_assert_no_error (error);
-  return summary;
-}
-
 static CwImportSummary *
 import_string (CwStore    *store,
                const char *xml,
@@ -188,32 +89,7 @@ import_string (CwStore    *store,
 {
   g_autoptr(GBytes) bytes = g_bytes_new (xml, strlen (xml));
 
-  return import_bytes (store, bytes, name);
-}
-
-static CwImportSummary *
-import_file (CwStore    *store,
-             const char *path)
-{
-  g_autoptr(GBytes) bytes = load_bytes (path);
-  g_autofree char *name = g_path_get_basename (path);
-
-  return import_bytes (store, bytes, name);
-}
-
-static char *
-export_store (CwStore         *store,
-              CwCasefileScope  scope)
-{
-  CwCasefileWriteOptions options = { scope, GENERATOR, EXPORTED, NULL };
-  g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
-  GMemoryOutputStream *mem = G_MEMORY_OUTPUT_STREAM (out);
-  g_autoptr(GError) error = NULL;
-
-  cw_store_export_casefile (store, NULL, &options, out, &error);
-  g_assert_no_error (error);
-  return g_strndup (g_memory_output_stream_get_data (mem),
-                    g_memory_output_stream_get_data_size (mem));
+  return cw_test_import_bytes (store, bytes, name);
 }
 
 /* Everything the database holds, as a full export: two snapshots are
@@ -227,7 +103,7 @@ snapshot (CwStore *store)
   if (count == 0)
     return g_strdup ("no cases");
 
-  export = export_store (store, CW_CASEFILE_SCOPE_FULL);
+  export = cw_test_export_ok (store, NULL, CW_CASEFILE_SCOPE_FULL);
   return g_strdup_printf ("%u cases\n%s", count, export);
 }
 
@@ -253,17 +129,6 @@ load_entry (CwStore    *store,
   g_assert_no_error (error);
   g_assert_nonnull (entry);
   return entry;
-}
-
-static guint
-count_entries (CwStore    *store,
-               const char *case_id)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) entries = cw_store_list_entries (store, case_id, &error);
-
-  g_assert_no_error (error);
-  return entries->len;
 }
 
 static gboolean
@@ -339,8 +204,8 @@ test_round_trip (Fixture       *f,
                  gconstpointer  data)
 {
   const char *path = data;
-  g_autoptr(CwImportSummary) first = import_file (f->store, path);
-  g_autoptr(CwStore) second = open_store (f, "second.db");
+  g_autoptr(CwImportSummary) first = cw_test_import_file (f->store, path);
+  g_autoptr(CwStore) second = cw_test_open_store (f->dir, "second.db");
   g_autoptr(CwImportSummary) again = NULL;
   g_autoptr(CwImportSummary) same = NULL;
   g_autofree char *export1 = NULL;
@@ -354,15 +219,15 @@ test_round_trip (Fixture       *f,
   g_assert_cmpuint (first->cases_updated->len, ==, 0);
   g_assert_cmpuint (entries, >, 0);
 
-  export1 = export_store (f->store, CW_CASEFILE_SCOPE_FULL);
+  export1 = cw_test_export_ok (f->store, NULL, CW_CASEFILE_SCOPE_FULL);
   again = import_string (second, export1, "export-1.xml");
   g_assert_cmpuint (again->cases_added->len, ==, first->cases_added->len);
   g_assert_cmpuint (again->entries_added, ==, entries);
-  export2 = export_store (second, CW_CASEFILE_SCOPE_FULL);
+  export2 = cw_test_export_ok (second, NULL, CW_CASEFILE_SCOPE_FULL);
   g_assert_cmpstr (export1, ==, export2);
 
-  public1 = export_store (f->store, CW_CASEFILE_SCOPE_PUBLIC);
-  public2 = export_store (second, CW_CASEFILE_SCOPE_PUBLIC);
+  public1 = cw_test_export_ok (f->store, NULL, CW_CASEFILE_SCOPE_PUBLIC);
+  public2 = cw_test_export_ok (second, NULL, CW_CASEFILE_SCOPE_PUBLIC);
   g_assert_cmpstr (public1, ==, public2);
 
   same = import_string (f->store, export1, "export-1.xml");
@@ -371,7 +236,7 @@ test_round_trip (Fixture       *f,
   g_assert_cmpuint (same->entries_added, ==, 0);
   g_assert_cmpuint (same->entries_updated, ==, 0);
   g_assert_cmpuint (same->entries_unchanged, ==, entries);
-  export3 = export_store (f->store, CW_CASEFILE_SCOPE_FULL);
+  export3 = cw_test_export_ok (f->store, NULL, CW_CASEFILE_SCOPE_FULL);
   g_assert_cmpstr (export1, ==, export3);
 }
 
@@ -381,26 +246,25 @@ test_round_trip_together (Fixture       *f,
                           gconstpointer  data)
 {
   const char *names[] = { "long-term-case.xml", "urgent-action.xml" };
-  g_autofree char *every = test_file_path ("every-element.xml");
-  g_autoptr(CwImportSummary) summary = import_file (f->store, every);
-  g_autoptr(CwStore) second = open_store (f, "second.db");
+  g_autoptr(CwImportSummary) summary = cw_test_import_fixture (f->store, "every-element.xml");
+  g_autoptr(CwStore) second = cw_test_open_store (f->dir, "second.db");
   g_autoptr(CwImportSummary) again = NULL;
   g_autofree char *export1 = NULL;
   g_autofree char *export2 = NULL;
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
-      g_autofree char *path = sample_path (names[i]);
-      g_autoptr(CwImportSummary) more = import_file (f->store, path);
+      g_autofree char *path = cw_test_sample_path (names[i]);
+      g_autoptr(CwImportSummary) more = cw_test_import_file (f->store, path);
 
       g_assert_cmpuint (more->cases_added->len, ==, 1);
     }
   g_assert_cmpuint (cw_store_count_cases (f->store), ==, 3);
 
-  export1 = export_store (f->store, CW_CASEFILE_SCOPE_FULL);
+  export1 = cw_test_export_ok (f->store, NULL, CW_CASEFILE_SCOPE_FULL);
   again = import_string (second, export1, "all.xml");
   g_assert_cmpuint (again->cases_added->len, ==, 3);
-  export2 = export_store (second, CW_CASEFILE_SCOPE_FULL);
+  export2 = cw_test_export_ok (second, NULL, CW_CASEFILE_SCOPE_FULL);
   g_assert_cmpstr (export1, ==, export2);
 }
 
@@ -413,7 +277,7 @@ check_every_element_entries (CwStore *store)
   g_autoptr(CwEntry) meeting = load_entry (store, EVERY_ENTRY ("7"));
   g_autoptr(CwEntry) update = load_entry (store, EVERY_ENTRY ("3"));
 
-  g_assert_cmpuint (count_entries (store, EVERY_CASE), ==, 12);
+  g_assert_cmpuint (cw_test_count_entries (store, EVERY_CASE), ==, 12);
 
   /* A year-precision date stays a year. */
   g_assert_cmpstr (cw_entry_get_case_id (vague), ==, EVERY_CASE);
@@ -454,8 +318,7 @@ static void
 test_every_element_fields (Fixture       *f,
                            gconstpointer  data)
 {
-  g_autofree char *path = test_file_path ("every-element.xml");
-  g_autoptr(CwImportSummary) summary = import_file (f->store, path);
+  g_autoptr(CwImportSummary) summary = cw_test_import_fixture (f->store, "every-element.xml");
   g_autoptr(CwCase) kase = load_case (f->store, EVERY_CASE);
   GPtrArray *list;
   CwReference *reference;
@@ -640,7 +503,7 @@ test_every_element_fields (Fixture       *f,
 static void
 test_every_element_read (void)
 {
-  g_autofree char *path = test_file_path ("every-element.xml");
+  g_autofree char *path = cw_test_casefile_path ("every-element.xml");
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
   g_autoptr(CwCasefile) casefile = cw_casefile_read_file (file, &error);
@@ -845,7 +708,7 @@ test_merge_present_replaces (Fixture       *f,
 
   /* The lists, which the document does not carry, stay. */
   assert_base_lists_kept (kase);
-  g_assert_cmpuint (count_entries (f->store, CASE_A), ==, 3);
+  g_assert_cmpuint (cw_test_count_entries (f->store, CASE_A), ==, 3);
 }
 
 /* A field absent from the document keeps the stored value: a re-import
@@ -869,7 +732,7 @@ test_merge_absent_keeps (Fixture       *f,
   /* ... and the rest is kept. */
   assert_base_kept (kase);
   assert_base_lists_kept (kase);
-  g_assert_cmpuint (count_entries (f->store, CASE_A), ==, 3);
+  g_assert_cmpuint (cw_test_count_entries (f->store, CASE_A), ==, 3);
 }
 
 /* A repeated element that appears replaces the whole stored list of its
@@ -974,7 +837,7 @@ test_merge_entries (Fixture       *f,
   g_assert_cmpuint (summary->entries_updated, ==, 1);
   g_assert_cmpuint (summary->entries_unchanged, ==, 1);
 
-  g_assert_cmpuint (count_entries (f->store, CASE_A), ==, 4);
+  g_assert_cmpuint (cw_test_count_entries (f->store, CASE_A), ==, 4);
 
   /* Only in the database: kept as it was. */
   kept = load_entry (f->store, ENTRY_1);
@@ -1062,7 +925,7 @@ test_merge_public_keeps_private (Fixture       *f,
   secret = load_entry (f->store, ENTRY_2);
   g_assert_true (cw_entry_get_private (secret));
   g_assert_cmpstr (cw_entry_get_notes (secret), ==, "Only for us.");
-  g_assert_cmpuint (count_entries (f->store, CASE_A), ==, 3);
+  g_assert_cmpuint (cw_test_count_entries (f->store, CASE_A), ==, 3);
 }
 
 /* A group's own public export, imported back into its database, loses
@@ -1071,10 +934,9 @@ static void
 test_merge_public_export_back (Fixture       *f,
                                gconstpointer  data)
 {
-  g_autofree char *path = test_file_path ("every-element.xml");
-  g_autoptr(CwImportSummary) first = import_file (f->store, path);
+  g_autoptr(CwImportSummary) first = cw_test_import_fixture (f->store, "every-element.xml");
   g_autofree char *before = snapshot (f->store);
-  g_autofree char *public_doc = export_store (f->store, CW_CASEFILE_SCOPE_PUBLIC);
+  g_autofree char *public_doc = cw_test_export_ok (f->store, NULL, CW_CASEFILE_SCOPE_PUBLIC);
   g_autoptr(CwImportSummary) again = NULL;
   g_autofree char *after = NULL;
 
@@ -1225,8 +1087,8 @@ test_merge_dry_run (Fixture       *f,
   g_assert_cmpuint (real->entries_updated, ==, dry->entries_updated);
   g_assert_cmpuint (real->entries_unchanged, ==, dry->entries_unchanged);
   g_assert_cmpuint (cw_store_count_cases (f->store), ==, 2);
-  g_assert_cmpuint (count_entries (f->store, CASE_A), ==, 4);
-  g_assert_cmpuint (count_entries (f->store, CASE_B), ==, 2);
+  g_assert_cmpuint (cw_test_count_entries (f->store, CASE_A), ==, 4);
+  g_assert_cmpuint (cw_test_count_entries (f->store, CASE_B), ==, 2);
 }
 
 /* ------------------------------------------------------------------ */
@@ -1248,8 +1110,8 @@ typedef struct {
 static GBytes *
 make_truncated (void)
 {
-  g_autofree char *path = test_file_path ("every-element.xml");
-  g_autoptr(GBytes) whole = load_bytes (path);
+  g_autofree char *path = cw_test_casefile_path ("every-element.xml");
+  g_autoptr(GBytes) whole = cw_test_load_bytes (path);
 
   return g_bytes_new_from_bytes (whole, 0, g_bytes_get_size (whole) / 2);
 }
@@ -1296,8 +1158,8 @@ make_deep_nesting (void)
 static GBytes *
 make_gzip (void)
 {
-  g_autofree char *path = test_file_path ("every-element.xml");
-  g_autoptr(GBytes) plain = load_bytes (path);
+  g_autofree char *path = cw_test_casefile_path ("every-element.xml");
+  g_autoptr(GBytes) plain = cw_test_load_bytes (path);
   g_autoptr(GZlibCompressor) compressor = g_zlib_compressor_new (G_ZLIB_COMPRESSOR_FORMAT_GZIP, -1);
   g_autoptr(GOutputStream) mem = g_memory_output_stream_new_resizable ();
   g_autoptr(GOutputStream) out = g_converter_output_stream_new (mem, G_CONVERTER (compressor));
@@ -1326,9 +1188,9 @@ make_empty (void)
 static GBytes *
 make_every_element (void)
 {
-  g_autofree char *path = test_file_path ("every-element.xml");
+  g_autofree char *path = cw_test_casefile_path ("every-element.xml");
 
-  return load_bytes (path);
+  return cw_test_load_bytes (path);
 }
 
 #define ENTITY_TITLE_CASE \
@@ -1633,8 +1495,7 @@ test_refused (Fixture       *f,
               gconstpointer  data)
 {
   const Refusal *refusal = data;
-  g_autofree char *every = test_file_path ("every-element.xml");
-  g_autoptr(CwImportSummary) base = import_file (f->store, every);
+  g_autoptr(CwImportSummary) base = cw_test_import_fixture (f->store, "every-element.xml");
   g_autofree char *before = snapshot (f->store);
   g_autofree char *after = NULL;
   g_autofree char *passwd = first_line_of_passwd ();
@@ -1936,7 +1797,7 @@ test_ten_thousand_cases (Fixture       *f,
   g_assert_cmpuint (cw_store_count_cases (f->store), ==, n_cases);
   g_assert_cmpuint (summary->cases_added->len, ==, n_cases);
   g_assert_cmpuint (summary->entries_added, ==, 2 * n_cases);
-  g_assert_cmpuint (count_entries (f->store, "0000270f-0000-4000-8000-000000000000"), ==, 2);
+  g_assert_cmpuint (cw_test_count_entries (f->store, "0000270f-0000-4000-8000-000000000000"), ==, 2);
 }
 
 /* The progress callback is told after each case, with the total. */
@@ -1984,13 +1845,14 @@ main (int   argc,
   setlocale (LC_ALL, "");
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
-  every = test_file_path ("every-element.xml");
-  long_term = sample_path ("long-term-case.xml");
-  urgent = sample_path ("urgent-action.xml");
-  empty_text = test_file_path ("empty-optional-text.xml");
+  every = cw_test_casefile_path ("every-element.xml");
+  long_term = cw_test_sample_path ("long-term-case.xml");
+  urgent = cw_test_sample_path ("urgent-action.xml");
+  empty_text = cw_test_casefile_path ("empty-optional-text.xml");
 
 #define ADD(path, func, data) \
-  g_test_add ("/casefile-reader/" path, Fixture, data, fixture_setup, func, fixture_teardown)
+  g_test_add ("/casefile-reader/" path, Fixture, data, cw_test_store_fixture_setup, func, \
+              cw_test_store_fixture_teardown)
 
   ADD ("round-trip/every-element", test_round_trip, every);
   ADD ("round-trip/long-term-case", test_round_trip, long_term);
@@ -2014,7 +1876,8 @@ main (int   argc,
     {
       g_autofree char *path = g_strconcat ("/casefile-reader/refused/", refusals[i].path, NULL);
 
-      g_test_add (path, Fixture, &refusals[i], fixture_setup, test_refused, fixture_teardown);
+      g_test_add (path, Fixture, &refusals[i], cw_test_store_fixture_setup, test_refused,
+                  cw_test_store_fixture_teardown);
     }
   ADD ("refused/large-file", test_refused_large_file, NULL);
   g_test_add_func ("/casefile-reader/refused/size-cap-boundary", test_size_cap_boundary);

@@ -2,11 +2,11 @@
 #include <locale.h>
 #include <string.h>
 
-#include <glib/gstdio.h>
 #include <libxml/parser.h>
 #include <libxml/relaxng.h>
 
 #include "cw-casefile-writer.h"
+#include "cw-test-utils.h"
 
 /*
  * The casefile writer: documents that follow the format (checked against
@@ -25,57 +25,7 @@
 #define CASE_THREE "33333333-3333-4333-8333-333333333333"
 #define CASE_NONE  "99999999-9999-4999-8999-999999999999"
 
-#define EXPORTED  "2025-01-01T00:00:00Z"
-#define GENERATOR "casework-tests"
-
-typedef struct {
-  char *dir;
-  CwStore *store;
-} Fixture;
-
-static void
-remove_tree (const char *path)
-{
-  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      g_assert_nonnull (dir);
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          remove_tree (child);
-        }
-      g_assert_no_errno (g_rmdir (path));
-    }
-  else
-    g_assert_no_errno (g_unlink (path));
-}
-
-static void
-fixture_setup (Fixture       *f,
-               gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  f->dir = g_dir_make_tmp ("casework-writer-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (f->dir, "casework.db", NULL);
-  f->store = cw_store_open (path, &error);
-  g_assert_no_error (error);
-}
-
-static void
-fixture_teardown (Fixture       *f,
-                  gconstpointer  data)
-{
-  g_clear_object (&f->store);
-  remove_tree (f->dir);
-  g_free (f->dir);
-}
+typedef CwTestStoreFixture Fixture;
 
 /* ------------------------------------------------------------------ */
 /* Building cases */
@@ -309,39 +259,6 @@ save_full_case (Fixture *f)
 /* ------------------------------------------------------------------ */
 /* Exporting and checking */
 
-static char *
-export (Fixture             *f,
-        const char * const  *ids,
-        CwCasefileScope      scope,
-        gsize               *len,
-        GError             **error)
-{
-  CwCasefileWriteOptions options = { scope, GENERATOR, EXPORTED, NULL };
-  g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
-  GMemoryOutputStream *mem = G_MEMORY_OUTPUT_STREAM (out);
-
-  if (!cw_store_export_casefile (f->store, ids, &options, out, error))
-    return NULL;
-
-  if (len != NULL)
-    *len = g_memory_output_stream_get_data_size (mem);
-  return g_strndup (g_memory_output_stream_get_data (mem),
-                    g_memory_output_stream_get_data_size (mem));
-}
-
-static char *
-export_ok (Fixture             *f,
-           const char * const  *ids,
-           CwCasefileScope      scope)
-{
-  g_autoptr(GError) error = NULL;
-  char *xml = export (f, ids, scope, NULL, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (xml);
-  return xml;
-}
-
 static void
 #if LIBXML_VERSION >= 21200
 collect_error (void *data, const xmlError *error)
@@ -437,15 +354,16 @@ test_every_field_validates (Fixture       *f,
 
   save_full_case (f);
 
-  full = export_ok (f, NULL, CW_CASEFILE_SCOPE_FULL);
+  full = cw_test_export_ok (f->store, NULL, CW_CASEFILE_SCOPE_FULL);
   assert_valid (full);
-  public = export_ok (f, NULL, CW_CASEFILE_SCOPE_PUBLIC);
+  public = cw_test_export_ok (f->store, NULL, CW_CASEFILE_SCOPE_PUBLIC);
   assert_valid (public);
 
   /* What the format leaves to the writer's choice. */
   assert_has (full, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<casefile "
                     "xmlns=\"http://example.org/ns/casework/casefile/1\" version=\"1.0\" "
-                    "exported=\"" EXPORTED "\" generator=\"" GENERATOR "\" scope=\"full\">\n");
+                    "exported=\"" CW_TEST_EXPORTED "\" generator=\"" CW_TEST_GENERATOR "\" "
+                    "scope=\"full\">\n");
   assert_has (full, "<case id=\"" CASE_FULL "\" kind=\"group\" type=\"urgent-action\" "
                     "status=\"closed\" modified=\"2026-01-15T12:00:00Z\">");
   assert_has (full, "<urgent-action number=\"UA 53/25\" issued=\"2025-03-01\" "
@@ -521,7 +439,7 @@ static void
 test_golden (Fixture       *f,
              gconstpointer  data)
 {
-  CwCasefileWriteOptions options = { CW_CASEFILE_SCOPE_FULL, GENERATOR, EXPORTED,
+  CwCasefileWriteOptions options = { CW_CASEFILE_SCOPE_FULL, CW_TEST_GENERATOR, CW_TEST_EXPORTED,
                                      "Group 123 & friends" };
   g_autoptr(CwCase) kase = new_case (CASE_JANE, "Jane Doe", "XX");
   g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
@@ -564,9 +482,9 @@ test_deterministic (Fixture       *f,
   save_full_case (f);
   save_simple_case (f, CASE_TWO, "Two");
 
-  first = export (f, NULL, CW_CASEFILE_SCOPE_FULL, &first_len, &error);
+  first = cw_test_export (f->store, NULL, CW_CASEFILE_SCOPE_FULL, &first_len, &error);
   g_assert_no_error (error);
-  second = export (f, NULL, CW_CASEFILE_SCOPE_FULL, &second_len, &error);
+  second = cw_test_export (f->store, NULL, CW_CASEFILE_SCOPE_FULL, &second_len, &error);
   g_assert_no_error (error);
 
   g_assert_cmpmem (first, first_len, second, second_len);
@@ -591,7 +509,7 @@ test_entries_sorted (Fixture       *f,
   save_entry (f, CASE_ONE, "00000000-0000-4000-8000-000000000004", "2024-11-03",
               CW_ENTRY_CATEGORY_ACTIVITY, "letter", 1, FALSE, "D", NULL);
 
-  xml = export_ok (f, NULL, CW_CASEFILE_SCOPE_FULL);
+  xml = cw_test_export_ok (f->store, NULL, CW_CASEFILE_SCOPE_FULL);
   assert_before (xml, "<title>E</title>", "<title>B</title>");
   assert_before (xml, "<title>B</title>", "<title>D</title>");
   assert_before (xml, "<title>D</title>", "<title>A</title>");
@@ -619,7 +537,7 @@ test_public_scope (Fixture       *f,
   };
 
   save_full_case (f);
-  xml = export_ok (f, NULL, CW_CASEFILE_SCOPE_PUBLIC);
+  xml = cw_test_export_ok (f->store, NULL, CW_CASEFILE_SCOPE_PUBLIC);
 
   for (guint i = 0; i < G_N_ELEMENTS (left_out); i++)
     assert_lacks (xml, left_out[i]);
@@ -640,11 +558,11 @@ test_public_scope_safety_notes_only (Fixture       *f,
   g_ptr_array_add (cw_case_get_safety_notes (kase), g_strdup ("SAFETY-NOTE-ONE"));
   save_case (f, kase);
 
-  full = export_ok (f, NULL, CW_CASEFILE_SCOPE_FULL);
+  full = cw_test_export_ok (f->store, NULL, CW_CASEFILE_SCOPE_FULL);
   assert_has (full, "<safety>\n      <note>SAFETY-NOTE-ONE</note>\n    </safety>");
 
   /* Without the notes nothing is left to say. */
-  public = export_ok (f, NULL, CW_CASEFILE_SCOPE_PUBLIC);
+  public = cw_test_export_ok (f->store, NULL, CW_CASEFILE_SCOPE_PUBLIC);
   assert_lacks (public, "safety");
   assert_lacks (public, "SAFETY-NOTE");
 }
@@ -684,7 +602,7 @@ test_full_scope (Fixture       *f,
   };
 
   save_full_case (f);
-  xml = export_ok (f, NULL, CW_CASEFILE_SCOPE_FULL);
+  xml = cw_test_export_ok (f->store, NULL, CW_CASEFILE_SCOPE_FULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (kept); i++)
     assert_has (xml, kept[i]);
@@ -750,7 +668,7 @@ test_refused (Fixture       *f,
   save_simple_case (f, CASE_ONE, "Fine");
   save_incomplete_case (f, lack);
 
-  xml = export (f, NULL, CW_CASEFILE_SCOPE_FULL, NULL, &error);
+  xml = cw_test_export (f->store, NULL, CW_CASEFILE_SCOPE_FULL, NULL, &error);
   g_assert_null (xml);
   g_assert_error (error, CW_CASEFILE_ERROR, CW_CASEFILE_ERROR_INCOMPLETE);
   g_test_message ("%s", error->message);
@@ -762,7 +680,7 @@ static void
 test_refused_leaves_no_trace (Fixture       *f,
                               gconstpointer  data)
 {
-  CwCasefileWriteOptions options = { CW_CASEFILE_SCOPE_FULL, GENERATOR, EXPORTED, NULL };
+  CwCasefileWriteOptions options = CW_TEST_WRITE_OPTIONS (CW_CASEFILE_SCOPE_FULL);
   g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
   g_autoptr(CwCasefileWriter) writer = NULL;
   g_autoptr(CwCase) fine = NULL;
@@ -807,13 +725,13 @@ test_export_some (Fixture       *f,
   save_simple_case (f, CASE_TWO, "Two");
 
   /* In id order, each once, and only those asked for. */
-  xml = export_ok (f, ids, CW_CASEFILE_SCOPE_FULL);
+  xml = cw_test_export_ok (f->store, ids, CW_CASEFILE_SCOPE_FULL);
   g_assert_cmpuint (count_of (xml, "<case "), ==, 2);
   assert_before (xml, CASE_ONE, CASE_THREE);
   assert_lacks (xml, CASE_TWO);
   assert_valid (xml);
 
-  all = export_ok (f, NULL, CW_CASEFILE_SCOPE_FULL);
+  all = cw_test_export_ok (f->store, NULL, CW_CASEFILE_SCOPE_FULL);
   g_assert_cmpuint (count_of (all, "<case "), ==, 3);
   assert_before (all, CASE_ONE, CASE_TWO);
   assert_before (all, CASE_TWO, CASE_THREE);
@@ -846,13 +764,13 @@ test_export_empty (Fixture       *f,
   g_autofree char *xml_none = NULL;
 
   /* A casefile holds at least one case. */
-  xml = export (f, NULL, CW_CASEFILE_SCOPE_FULL, NULL, &error);
+  xml = cw_test_export (f->store, NULL, CW_CASEFILE_SCOPE_FULL, NULL, &error);
   g_assert_null (xml);
   g_assert_error (error, CW_CASEFILE_ERROR, CW_CASEFILE_ERROR_INCOMPLETE);
   g_clear_error (&error);
 
   save_simple_case (f, CASE_ONE, "One");
-  xml_none = export (f, none, CW_CASEFILE_SCOPE_FULL, NULL, &error);
+  xml_none = cw_test_export (f->store, none, CW_CASEFILE_SCOPE_FULL, NULL, &error);
   g_assert_null (xml_none);
   g_assert_error (error, CW_CASEFILE_ERROR, CW_CASEFILE_ERROR_INCOMPLETE);
 }
@@ -861,7 +779,7 @@ static void
 assert_write_fails (Fixture *f,
                     gsize    size)
 {
-  CwCasefileWriteOptions options = { CW_CASEFILE_SCOPE_FULL, GENERATOR, EXPORTED, NULL };
+  CwCasefileWriteOptions options = CW_TEST_WRITE_OPTIONS (CW_CASEFILE_SCOPE_FULL);
   g_autofree char *buffer = g_malloc (size);
   g_autoptr(GOutputStream) out = g_memory_output_stream_new (buffer, size, NULL, NULL);
   g_autoptr(GError) error = NULL;
@@ -874,7 +792,7 @@ static void
 test_write_error (Fixture       *f,
                   gconstpointer  data)
 {
-  CwCasefileWriteOptions options = { CW_CASEFILE_SCOPE_FULL, GENERATOR, EXPORTED, NULL };
+  CwCasefileWriteOptions options = CW_TEST_WRITE_OPTIONS (CW_CASEFILE_SCOPE_FULL);
   g_autofree char *xml = NULL;
   g_autofree char *buffer = NULL;
   g_autoptr(GOutputStream) out = NULL;
@@ -883,7 +801,7 @@ test_write_error (Fixture       *f,
 
   save_full_case (f);
   save_simple_case (f, CASE_TWO, "Two");
-  xml = export (f, NULL, CW_CASEFILE_SCOPE_FULL, &len, &error);
+  xml = cw_test_export (f->store, NULL, CW_CASEFILE_SCOPE_FULL, &len, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (len, >, 1000);
 
@@ -906,7 +824,7 @@ static void
 test_write_error_sticks (Fixture       *f,
                          gconstpointer  data)
 {
-  CwCasefileWriteOptions options = { CW_CASEFILE_SCOPE_FULL, GENERATOR, EXPORTED, NULL };
+  CwCasefileWriteOptions options = CW_TEST_WRITE_OPTIONS (CW_CASEFILE_SCOPE_FULL);
   char buffer[300];
   g_autoptr(GOutputStream) out = g_memory_output_stream_new (buffer, sizeof buffer, NULL, NULL);
   g_autoptr(CwCasefileWriter) writer = NULL;
@@ -1017,7 +935,8 @@ main (int   argc,
   xmlInitParser ();
 
 #define ADD(path, func, data) \
-  g_test_add ("/casefile-writer/" path, Fixture, data, fixture_setup, func, fixture_teardown)
+  g_test_add ("/casefile-writer/" path, Fixture, data, cw_test_store_fixture_setup, func, \
+              cw_test_store_fixture_teardown)
 
   ADD ("every-field-validates", test_every_field_validates, NULL);
   ADD ("golden", test_golden, NULL);

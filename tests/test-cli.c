@@ -1,10 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-#include <gio/gio.h>
-#include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <string.h>
 
-#include "cw-store.h"
+#include "cw-test-utils.h"
 
 /* casework-cli as a script would use it: exit codes, output, the database
  * it picks. The binary under test comes from $CASEWORK_CLI. */
@@ -18,71 +16,16 @@ static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("casework-cli-XXXXXX", &error);
-  g_assert_no_error (error);
+  f->dir = cw_test_tmp_dir_new ("casework-cli-XXXXXX");
   f->db = g_build_filename (f->dir, "casework.db", NULL);
-}
-
-static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      if (g_file_test (path, G_FILE_TEST_IS_DIR))
-        remove_tree (path);
-      else
-        g_unlink (path);
-    }
-  g_rmdir (dir);
 }
 
 static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  remove_tree (f->dir);
   g_free (f->db);
-  g_free (f->dir);
-}
-
-/* Runs the CLI; returns its exit status and fills @out and @err. */
-static int
-run_cli (const char * const  *args,
-         const char          *env_db,
-         char               **out,
-         char               **err)
-{
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  const char *cli = g_getenv ("CASEWORK_CLI");
-
-  g_assert_nonnull (cli);
-  g_ptr_array_add (argv, (gpointer) cli);
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
-
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  if (env_db != NULL)
-    g_subprocess_launcher_setenv (launcher, "CASEWORK_DB", env_db, TRUE);
-  else
-    g_subprocess_launcher_unsetenv (launcher, "CASEWORK_DB");
-
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, out, err, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (process));
-  return g_subprocess_get_exit_status (process);
+  cw_test_tmp_dir_free (f->dir);
 }
 
 static void
@@ -110,7 +53,7 @@ test_version (Fixture       *f,
   g_autofree char *out = NULL, *err = NULL;
   const char *args[] = { "--version", NULL };
 
-  g_assert_cmpint (run_cli (args, NULL, &out, &err), ==, 0);
+  g_assert_cmpint (cw_test_run_cli (args, NULL, &out, &err), ==, 0);
   g_assert_cmpstr (out, ==, "casework-cli " PACKAGE_VERSION "\n");
 }
 
@@ -121,7 +64,7 @@ test_help (Fixture       *f,
   g_autofree char *out = NULL, *err = NULL;
   const char *args[] = { "--help", NULL };
 
-  g_assert_cmpint (run_cli (args, NULL, &out, &err), ==, 0);
+  g_assert_cmpint (cw_test_run_cli (args, NULL, &out, &err), ==, 0);
   g_assert_nonnull (strstr (out, "--db"));
   g_assert_nonnull (strstr (out, "list"));
 }
@@ -133,7 +76,7 @@ test_list_empty (Fixture       *f,
   g_autofree char *out = NULL, *err = NULL;
   const char *args[] = { "--db", f->db, "list", NULL };
 
-  g_assert_cmpint (run_cli (args, NULL, &out, &err), ==, 0);
+  g_assert_cmpint (cw_test_run_cli (args, NULL, &out, &err), ==, 0);
   g_assert_cmpstr (out, ==, "id\ttitle\ttype\tstatus\tcountry\tupdated\n");
   g_assert_true (g_file_test (f->db, G_FILE_TEST_EXISTS));
 }
@@ -143,20 +86,18 @@ test_list_filled (Fixture       *f,
                   gconstpointer  data)
 {
   g_autoptr(CwStore) store = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *out = NULL, *err = NULL;
   g_auto(GStrv) lines = NULL;
   g_auto(GStrv) fields = NULL;
   const char *args[] = { "--db", f->db, "list", NULL };
 
-  store = cw_store_open (f->db, &error);
-  g_assert_no_error (error);
+  store = cw_test_open_store (f->dir, "casework.db");
   add_case (store, "Marisol Quintero Vargas", CW_CASE_TYPE_LONG_TERM, CW_CASE_STATUS_ACTIVE, "CO");
   add_case (store, "Seven students\tof the\nFree Press Society", CW_CASE_TYPE_URGENT_ACTION,
             CW_CASE_STATUS_CLOSED, "XX");
   g_clear_object (&store);
 
-  g_assert_cmpint (run_cli (args, NULL, &out, &err), ==, 0);
+  g_assert_cmpint (cw_test_run_cli (args, NULL, &out, &err), ==, 0);
   lines = g_strsplit (out, "\n", -1);
   g_assert_cmpuint (g_strv_length (lines), ==, 4);  /* header, two cases, "" */
   g_assert_cmpstr (lines[0], ==, "id\ttitle\ttype\tstatus\tcountry\tupdated");
@@ -185,17 +126,15 @@ test_list_status (Fixture       *f,
                   gconstpointer  data)
 {
   g_autoptr(CwStore) store = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *out = NULL, *err = NULL;
   const char *args[] = { "--db", f->db, "list", "--status", "paused", NULL };
 
-  store = cw_store_open (f->db, &error);
-  g_assert_no_error (error);
+  store = cw_test_open_store (f->dir, "casework.db");
   add_case (store, "Active case", CW_CASE_TYPE_LONG_TERM, CW_CASE_STATUS_ACTIVE, "CO");
   add_case (store, "Paused case", CW_CASE_TYPE_LONG_TERM, CW_CASE_STATUS_PAUSED, "CO");
   g_clear_object (&store);
 
-  g_assert_cmpint (run_cli (args, NULL, &out, &err), ==, 0);
+  g_assert_cmpint (cw_test_run_cli (args, NULL, &out, &err), ==, 0);
   g_assert_nonnull (strstr (out, "Paused case"));
   g_assert_null (strstr (out, "Active case"));
 }
@@ -205,16 +144,14 @@ test_env_db (Fixture       *f,
              gconstpointer  data)
 {
   g_autoptr(CwStore) store = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *out = NULL, *err = NULL;
   const char *args[] = { "list", NULL };
 
-  store = cw_store_open (f->db, &error);
-  g_assert_no_error (error);
+  store = cw_test_open_store (f->dir, "casework.db");
   add_case (store, "Found through CASEWORK_DB", CW_CASE_TYPE_LONG_TERM, CW_CASE_STATUS_ACTIVE, "CO");
   g_clear_object (&store);
 
-  g_assert_cmpint (run_cli (args, f->db, &out, &err), ==, 0);
+  g_assert_cmpint (cw_test_run_cli (args, f->db, &out, &err), ==, 0);
   g_assert_nonnull (strstr (out, "Found through CASEWORK_DB"));
 }
 
@@ -236,7 +173,7 @@ test_usage_errors (Fixture       *f,
     {
       g_autofree char *out = NULL, *err = NULL;
 
-      g_assert_cmpint (run_cli (cases[i], NULL, &out, &err), ==, 64);
+      g_assert_cmpint (cw_test_run_cli (cases[i], NULL, &out, &err), ==, 64);
       g_assert_cmpstr (out, ==, "");
       g_assert_nonnull (strstr (err, "casework-cli"));
     }
@@ -252,7 +189,7 @@ test_not_a_database (Fixture       *f,
   const char *args[] = { "--db", f->db, "list", NULL };
 
   g_assert_true (g_file_set_contents (f->db, text, -1, NULL));
-  g_assert_cmpint (run_cli (args, NULL, &out, &err), ==, 1);
+  g_assert_cmpint (cw_test_run_cli (args, NULL, &out, &err), ==, 1);
   g_assert_nonnull (strstr (err, "not a Casework database"));
   g_assert_true (g_file_get_contents (f->db, &after, NULL, NULL));
   g_assert_cmpstr (after, ==, text);
@@ -263,13 +200,11 @@ test_newer_database (Fixture       *f,
                      gconstpointer  data)
 {
   g_autoptr(CwStore) store = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *out = NULL, *err = NULL;
   const char *args[] = { "--db", f->db, "list", NULL };
   sqlite3 *db;
 
-  store = cw_store_open (f->db, &error);
-  g_assert_no_error (error);
+  store = cw_test_open_store (f->dir, "casework.db");
   add_case (store, "Kept as it is", CW_CASE_TYPE_LONG_TERM, CW_CASE_STATUS_ACTIVE, "CO");
   g_clear_object (&store);
 
@@ -277,23 +212,17 @@ test_newer_database (Fixture       *f,
   g_assert_cmpint (sqlite3_exec (db, "PRAGMA user_version = 99", NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
 
-  g_assert_cmpint (run_cli (args, NULL, &out, &err), ==, 0);
+  g_assert_cmpint (cw_test_run_cli (args, NULL, &out, &err), ==, 0);
   g_assert_nonnull (strstr (out, "Kept as it is"));
   g_assert_nonnull (strstr (err, "newer version of Casework"));
-}
-
-static char *
-sample_path (const char *name)
-{
-  return g_test_build_filename (G_TEST_DIST, "..", "data", "samples", name, NULL);
 }
 
 static void
 test_import_and_export (Fixture       *f,
                         gconstpointer  data)
 {
-  g_autofree char *long_term = sample_path ("long-term-case.xml");
-  g_autofree char *urgent = sample_path ("urgent-action.xml");
+  g_autofree char *long_term = cw_test_sample_path ("long-term-case.xml");
+  g_autofree char *urgent = cw_test_sample_path ("urgent-action.xml");
   g_autofree char *exported = g_build_filename (f->dir, "export.xml", NULL);
   g_autofree char *out = NULL, *err = NULL, *text = NULL;
   const char *import_args[] = { "--db", f->db, "import", long_term, urgent, NULL };
@@ -302,20 +231,20 @@ test_import_and_export (Fixture       *f,
                                 "6f1d2c9e-4b7a-4e3f-8a21-93c0d5e7b184", "--scope", "public",
                                 "-o", exported, NULL };
 
-  g_assert_cmpint (run_cli (import_args, NULL, &out, &err), ==, 0);
+  g_assert_cmpint (cw_test_run_cli (import_args, NULL, &out, &err), ==, 0);
   g_assert_nonnull (strstr (out, "Added 2 cases and updated 0; added 8 timeline entries"));
   g_assert_nonnull (strstr (out, "new: Marisol Quintero Vargas"));
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
-  g_assert_cmpint (run_cli (list_args, NULL, &out, &err), ==, 0);
+  g_assert_cmpint (cw_test_run_cli (list_args, NULL, &out, &err), ==, 0);
   g_assert_nonnull (strstr (out, "6f1d2c9e-4b7a-4e3f-8a21-93c0d5e7b184\tMarisol Quintero Vargas\t"
                                  "long-term\tactive\tCO\t"));
   g_assert_nonnull (strstr (out, "Seven students of the Free Press Society\turgent-action"));
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
-  g_assert_cmpint (run_cli (export_args, NULL, &out, &err), ==, 0);
+  g_assert_cmpint (cw_test_run_cli (export_args, NULL, &out, &err), ==, 0);
   g_assert_true (g_file_get_contents (exported, &text, NULL, NULL));
   g_assert_nonnull (strstr (text, "scope=\"public\""));
   g_assert_nonnull (strstr (text, "Marisol Quintero Vargas"));
@@ -328,15 +257,15 @@ static void
 test_export_to_stdout (Fixture       *f,
                        gconstpointer  data)
 {
-  g_autofree char *urgent = sample_path ("urgent-action.xml");
+  g_autofree char *urgent = cw_test_sample_path ("urgent-action.xml");
   g_autofree char *out = NULL, *err = NULL;
   const char *import_args[] = { "--db", f->db, "import", urgent, NULL };
   const char *export_args[] = { "--db", f->db, "export", NULL };
 
-  g_assert_cmpint (run_cli (import_args, NULL, &out, &err), ==, 0);
+  g_assert_cmpint (cw_test_run_cli (import_args, NULL, &out, &err), ==, 0);
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
-  g_assert_cmpint (run_cli (export_args, NULL, &out, &err), ==, 0);
+  g_assert_cmpint (cw_test_run_cli (export_args, NULL, &out, &err), ==, 0);
   g_assert_true (g_str_has_prefix (out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<casefile"));
   g_assert_nonnull (strstr (out, "<title>Seven students of the Free Press Society</title>"));
   g_assert_true (g_str_has_suffix (out, "</casefile>\n"));
@@ -346,18 +275,18 @@ static void
 test_import_dry_run (Fixture       *f,
                      gconstpointer  data)
 {
-  g_autofree char *long_term = sample_path ("long-term-case.xml");
+  g_autofree char *long_term = cw_test_sample_path ("long-term-case.xml");
   g_autofree char *out = NULL, *err = NULL;
   const char *args[] = { "--db", f->db, "import", "--dry-run", long_term, NULL };
   const char *list_args[] = { "--db", f->db, "list", NULL };
 
-  g_assert_cmpint (run_cli (args, NULL, &out, &err), ==, 0);
+  g_assert_cmpint (cw_test_run_cli (args, NULL, &out, &err), ==, 0);
   g_assert_nonnull (strstr (out, "Would add 1 cases"));
   g_assert_nonnull (strstr (out, "Nothing was stored"));
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
-  g_assert_cmpint (run_cli (list_args, NULL, &out, &err), ==, 0);
+  g_assert_cmpint (cw_test_run_cli (list_args, NULL, &out, &err), ==, 0);
   g_assert_cmpstr (out, ==, "id\ttitle\ttype\tstatus\tcountry\tupdated\n");
 }
 
@@ -365,7 +294,7 @@ static void
 test_import_refused (Fixture       *f,
                      gconstpointer  data)
 {
-  g_autofree char *long_term = sample_path ("long-term-case.xml");
+  g_autofree char *long_term = cw_test_sample_path ("long-term-case.xml");
   g_autofree char *text = NULL, *broken = NULL, *out = NULL, *err = NULL;
   g_autofree char *bad = g_build_filename (f->dir, "bad.xml", NULL);
   g_auto(GStrv) parts = NULL;
@@ -378,14 +307,14 @@ test_import_refused (Fixture       *f,
   broken = g_strjoin ("date=\"2026-13-45\"", parts[0], parts[1], NULL);
   g_assert_true (g_file_set_contents (bad, broken, -1, NULL));
 
-  g_assert_cmpint (run_cli (args, NULL, &out, &err), ==, 2);
+  g_assert_cmpint (cw_test_run_cli (args, NULL, &out, &err), ==, 2);
   g_assert_nonnull (strstr (err, "bad.xml:"));
   g_assert_nonnull (strstr (err, "the date 2026-13-45 of <entry> is not a real date"));
   g_assert_nonnull (strstr (err, "Nothing was imported."));
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
-  g_assert_cmpint (run_cli (list_args, NULL, &out, &err), ==, 0);
+  g_assert_cmpint (cw_test_run_cli (list_args, NULL, &out, &err), ==, 0);
   g_assert_cmpstr (out, ==, "id\ttitle\ttype\tstatus\tcountry\tupdated\n");
 }
 
@@ -402,14 +331,14 @@ test_export_unknown_case (Fixture       *f,
 
   /* An existing file is not replaced when the export fails. */
   g_assert_true (g_file_set_contents (target, "keep me", -1, NULL));
-  g_assert_cmpint (run_cli (args, NULL, &out, &err), ==, 2);
+  g_assert_cmpint (cw_test_run_cli (args, NULL, &out, &err), ==, 2);
   g_assert_nonnull (strstr (err, "00000000-0000-4000-8000-000000000000"));
   g_assert_true (g_file_get_contents (target, &after, NULL, NULL));
   g_assert_cmpstr (after, ==, "keep me");
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
-  g_assert_cmpint (run_cli (bad_scope, NULL, &out, &err), ==, 64);
+  g_assert_cmpint (cw_test_run_cli (bad_scope, NULL, &out, &err), ==, 64);
 }
 
 int

@@ -1,10 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <locale.h>
 
-#include <glib/gstdio.h>
-
 #include "cw-entry-list.h"
-#include "cw-store.h"
+#include "cw-test-utils.h"
 
 /*
  * CwEntryList: one case's timeline as a GListModel, newest first, kept in
@@ -22,54 +20,27 @@ typedef struct {
   char *other_case_id;
 } Fixture;
 
-static char *
-save_new_case (CwStore    *store,
-               const char *title)
-{
-  g_autoptr(CwCase) kase = cw_case_new ();
-  g_autoptr(GError) error = NULL;
-
-  cw_case_set_title (kase, title);
-  cw_case_set_country_code (kase, "XX");
-  cw_case_set_country_name (kase, "Example Country");
-  cw_case_set_summary (kase, "Arrested after a peaceful protest.");
-  g_assert_true (cw_store_save_case (store, kase, &error));
-  g_assert_no_error (error);
-  return g_strdup (cw_case_get_id (kase));
-}
-
 static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
+  g_autoptr(CwCase) jane = NULL;
+  g_autoptr(CwCase) john = NULL;
 
-  f->dir = g_dir_make_tmp ("casework-entry-list-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (f->dir, "casework.db", NULL);
-  f->store = cw_store_open (path, &error);
-  g_assert_no_error (error);
-  f->case_id = save_new_case (f->store, "Jane Doe");
-  f->other_case_id = save_new_case (f->store, "John Roe");
+  f->dir = cw_test_tmp_dir_new ("casework-entry-list-XXXXXX");
+  f->store = cw_test_open_store (f->dir, "casework.db");
+  jane = cw_test_save_new_case (f->store, "Jane Doe");
+  john = cw_test_save_new_case (f->store, "John Roe");
+  f->case_id = g_strdup (cw_case_get_id (jane));
+  f->other_case_id = g_strdup (cw_case_get_id (john));
 }
 
 static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  g_autoptr(GDir) d = g_dir_open (f->dir, 0, NULL);
-  const char *name;
-
   g_clear_object (&f->store);
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (f->dir, name, NULL);
-
-      g_assert_no_errno (g_unlink (path));
-    }
-  g_assert_no_errno (g_rmdir (f->dir));
-  g_free (f->dir);
+  cw_test_tmp_dir_free (f->dir);
   g_free (f->case_id);
   g_free (f->other_case_id);
 }
@@ -94,78 +65,7 @@ save_entry (Fixture    *f,
 }
 
 /* ------------------------------------------------------------------ */
-/* Watching the model */
-
-typedef struct {
-  guint position;
-  guint removed;
-  guint added;
-} Change;
-
-typedef struct {
-  GListModel *model;
-  GArray *changes;        /* Change */
-  guint n_items_notified;
-} Watcher;
-
-static void
-items_changed_cb (GListModel *model,
-                  guint       position,
-                  guint       removed,
-                  guint       added,
-                  Watcher    *watcher)
-{
-  Change change = { position, removed, added };
-
-  g_array_append_val (watcher->changes, change);
-}
-
-static void
-n_items_notify_cb (GObject    *object,
-                   GParamSpec *pspec,
-                   Watcher    *watcher)
-{
-  watcher->n_items_notified++;
-}
-
-static Watcher *
-watcher_new (CwEntryList *list)
-{
-  Watcher *watcher = g_new0 (Watcher, 1);
-
-  watcher->model = g_object_ref (G_LIST_MODEL (list));
-  watcher->changes = g_array_new (FALSE, FALSE, sizeof (Change));
-  g_signal_connect (list, "items-changed", G_CALLBACK (items_changed_cb), watcher);
-  g_signal_connect (list, "notify::n-items", G_CALLBACK (n_items_notify_cb), watcher);
-  return watcher;
-}
-
-static void
-watcher_free (Watcher *watcher)
-{
-  g_signal_handlers_disconnect_by_data (watcher->model, watcher);
-  g_object_unref (watcher->model);
-  g_array_unref (watcher->changes);
-  g_free (watcher);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Watcher, watcher_free)
-
-static void
-assert_one_change (Watcher *watcher,
-                   guint    position,
-                   guint    removed,
-                   guint    added)
-{
-  Change *change;
-
-  g_assert_cmpuint (watcher->changes->len, ==, 1);
-  change = &g_array_index (watcher->changes, Change, 0);
-  g_assert_cmpuint (change->position, ==, position);
-  g_assert_cmpuint (change->removed, ==, removed);
-  g_assert_cmpuint (change->added, ==, added);
-  g_array_set_size (watcher->changes, 0);
-}
+/* Reading the model */
 
 /* The titles in the model, in order. */
 static void
@@ -255,14 +155,14 @@ test_follows_new_entry (Fixture       *f,
 {
   g_autoptr(CwEntry) old = save_entry (f, f->case_id, "2025-03-07", "March letters");
   g_autoptr(CwEntryList) list = cw_entry_list_new (f->store, f->case_id);
-  g_autoptr(Watcher) watcher = watcher_new (list);
+  g_autoptr(CwTestWatcher) watcher = cw_test_watcher_new (G_LIST_MODEL (list));
   g_autoptr(CwEntry) fresh = NULL;
   g_autoptr(CwEntry) older = NULL;
   CwEntry *row = item_at (list, 0);
 
   /* Newest first: a new entry of today goes on top, and nothing else moves. */
   fresh = save_entry (f, f->case_id, "2025-04-01", "April letters");
-  assert_one_change (watcher, 0, 0, 1);
+  cw_test_assert_one_change (watcher, 0, 0, 1);
   g_assert_cmpuint (watcher->n_items_notified, ==, 1);
   assert_titles (G_LIST_MODEL (list), "April letters", "March letters", NULL);
   g_assert_true (item_at (list, 1) == row);
@@ -271,7 +171,7 @@ test_follows_new_entry (Fixture       *f,
 
   /* An older one goes below. */
   older = save_entry (f, f->case_id, "2024-12", "December letters");
-  assert_one_change (watcher, 2, 0, 1);
+  cw_test_assert_one_change (watcher, 2, 0, 1);
   assert_titles (G_LIST_MODEL (list), "April letters", "March letters", "December letters", NULL);
 }
 
@@ -284,7 +184,7 @@ test_follows_edit (Fixture       *f,
   g_autoptr(CwEntry) c = save_entry (f, f->case_id, "2025-03-01", "C");
   g_autoptr(CwEntry) d = save_entry (f, f->case_id, "2025-02-01", "D");
   g_autoptr(CwEntryList) list = cw_entry_list_new (f->store, f->case_id);
-  g_autoptr(Watcher) watcher = watcher_new (list);
+  g_autoptr(CwTestWatcher) watcher = cw_test_watcher_new (G_LIST_MODEL (list));
   g_autoptr(GError) error = NULL;
   CwEntry *top = item_at (list, 0);
   CwEntry *bottom = item_at (list, 3);
@@ -294,7 +194,7 @@ test_follows_edit (Fixture       *f,
   cw_entry_set_notes (b, "One more from the stall.");
   g_assert_true (cw_store_save_entry (f->store, b, &error));
   g_assert_no_error (error);
-  assert_one_change (watcher, 1, 1, 1);
+  cw_test_assert_one_change (watcher, 1, 1, 1);
   g_assert_cmpuint (watcher->n_items_notified, ==, 0);
   g_assert_cmpint (cw_entry_get_count (item_at (list, 1)), ==, 15);
   g_assert_cmpstr (cw_entry_get_notes (item_at (list, 1)), ==, "One more from the stall.");
@@ -305,7 +205,7 @@ test_follows_edit (Fixture       *f,
   cw_entry_set_date (b, "2025-02-15");
   g_assert_true (cw_store_save_entry (f->store, b, &error));
   g_assert_no_error (error);
-  assert_one_change (watcher, 1, 2, 2);
+  cw_test_assert_one_change (watcher, 1, 2, 2);
   assert_titles (G_LIST_MODEL (list), "A", "C", "B", "D", NULL);
   g_assert_true (item_at (list, 0) == top);
   g_assert_true (item_at (list, 3) == bottom);
@@ -319,19 +219,19 @@ test_follows_delete (Fixture       *f,
   g_autoptr(CwEntry) b = save_entry (f, f->case_id, "2025-04-01", "B");
   g_autoptr(CwEntry) c = save_entry (f, f->case_id, "2025-03-01", "C");
   g_autoptr(CwEntryList) list = cw_entry_list_new (f->store, f->case_id);
-  g_autoptr(Watcher) watcher = watcher_new (list);
+  g_autoptr(CwTestWatcher) watcher = cw_test_watcher_new (G_LIST_MODEL (list));
   g_autoptr(GError) error = NULL;
 
   g_assert_true (cw_store_delete_entry (f->store, cw_entry_get_id (b), &error));
   g_assert_no_error (error);
-  assert_one_change (watcher, 1, 1, 0);
+  cw_test_assert_one_change (watcher, 1, 1, 0);
   g_assert_cmpuint (watcher->n_items_notified, ==, 1);
   assert_titles (G_LIST_MODEL (list), "A", "C", NULL);
 
   /* Saved again (an undo), it comes back where it was. */
   g_assert_true (cw_store_save_entry (f->store, b, &error));
   g_assert_no_error (error);
-  assert_one_change (watcher, 1, 0, 1);
+  cw_test_assert_one_change (watcher, 1, 0, 1);
   assert_titles (G_LIST_MODEL (list), "A", "B", "C", NULL);
 }
 
@@ -341,7 +241,7 @@ test_ignores_other_cases (Fixture       *f,
 {
   g_autoptr(CwEntry) mine = save_entry (f, f->case_id, "2025-05-01", "Mine");
   g_autoptr(CwEntryList) list = cw_entry_list_new (f->store, f->case_id);
-  g_autoptr(Watcher) watcher = watcher_new (list);
+  g_autoptr(CwTestWatcher) watcher = cw_test_watcher_new (G_LIST_MODEL (list));
   g_autoptr(CwEntry) theirs = save_entry (f, f->other_case_id, "2025-06-01", "Theirs");
   g_autoptr(GError) error = NULL;
 
@@ -360,7 +260,7 @@ test_ignores_rolled_back (Fixture       *f,
 {
   g_autoptr(CwEntry) mine = save_entry (f, f->case_id, "2025-05-01", "Mine");
   g_autoptr(CwEntryList) list = cw_entry_list_new (f->store, f->case_id);
-  g_autoptr(Watcher) watcher = watcher_new (list);
+  g_autoptr(CwTestWatcher) watcher = cw_test_watcher_new (G_LIST_MODEL (list));
   g_autoptr(CwEntry) dropped = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -379,12 +279,12 @@ test_follows_case_delete (Fixture       *f,
   g_autoptr(CwEntry) a = save_entry (f, f->case_id, "2025-05-01", "A");
   g_autoptr(CwEntry) b = save_entry (f, f->case_id, "2025-04-01", "B");
   g_autoptr(CwEntryList) list = cw_entry_list_new (f->store, f->case_id);
-  g_autoptr(Watcher) watcher = watcher_new (list);
+  g_autoptr(CwTestWatcher) watcher = cw_test_watcher_new (G_LIST_MODEL (list));
   g_autoptr(GError) error = NULL;
 
   g_assert_true (cw_store_delete_case (f->store, f->case_id, &error));
   g_assert_no_error (error);
-  assert_one_change (watcher, 0, 2, 0);
+  cw_test_assert_one_change (watcher, 0, 2, 0);
   assert_titles (G_LIST_MODEL (list), NULL);
 }
 
@@ -394,7 +294,7 @@ test_many_entries (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(CwEntryList) list = NULL;
-  g_autoptr(Watcher) watcher = NULL;
+  g_autoptr(CwTestWatcher) watcher = NULL;
   g_autoptr(CwEntry) fresh = NULL;
   gint64 start;
 
@@ -414,9 +314,9 @@ test_many_entries (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 5000);
 
   /* One more is one row, not the whole list again. */
-  watcher = watcher_new (list);
+  watcher = cw_test_watcher_new (G_LIST_MODEL (list));
   fresh = save_entry (f, f->case_id, "2030-01-01", "Newest");
-  assert_one_change (watcher, 0, 0, 1);
+  cw_test_assert_one_change (watcher, 0, 0, 1);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 5001);
 }
 

@@ -1,9 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-#include <adwaita.h>
-#include <glib/gstdio.h>
-#include <sqlite3.h>
-
-#include "cw-store.h"
+#include "cw-test-ui.h"
 #include "cw-timeline-view.h"
 
 /* A case's timeline under a real (virtual) display: logging an activity
@@ -38,13 +34,9 @@ static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("casework-timeline-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "casework.db", NULL);
-  f->store = cw_store_open (f->path, &error);
-  g_assert_no_error (error);
+  f->dir = cw_test_tmp_dir_new ("casework-timeline-XXXXXX");
+  f->store = cw_test_open_store (f->dir, "casework.db");
+  f->path = g_strdup (cw_store_get_path (f->store));
   f->case_id = save_new_case (f->store);
   f->deleted = g_ptr_array_new_with_free_func (g_object_unref);
 }
@@ -53,66 +45,13 @@ static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  g_autoptr(GDir) d = NULL;
-  const char *name;
-
   if (f->window != NULL)
     gtk_window_destroy (f->window);
   g_clear_object (&f->store);
-
-  d = g_dir_open (f->dir, 0, NULL);
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (f->dir, name, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (f->dir);
-  g_free (f->dir);
+  cw_test_tmp_dir_free (f->dir);
   g_free (f->path);
   g_free (f->case_id);
   g_ptr_array_unref (f->deleted);
-}
-
-static gboolean
-timeout_cb (gpointer data)
-{
-  gboolean *done = data;
-
-  *done = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Lets the window lay itself out and draw. */
-static void
-run_main_loop (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, timeout_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-/* A label showing @text that a person could see now. */
-static GtkWidget *
-find_visible_label (GtkWidget  *widget,
-                    const char *text)
-{
-  if (!gtk_widget_get_mapped (widget))
-    return NULL;
-
-  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_visible_label (child, text);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 static guint
@@ -131,55 +70,32 @@ count_visible_labels (GtkWidget  *widget,
   return n;
 }
 
-static GtkWidget *
-find_widget (GtkWidget *widget,
-             GType      type)
+static gboolean
+is_button (GtkWidget     *widget,
+           gconstpointer  label)
 {
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
 }
 
 static GtkWidget *
 find_button (GtkWidget  *widget,
              const char *label)
 {
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button (child, label);
+  return cw_test_find_widget_where (widget, is_button, label);
+}
 
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+static gboolean
+is_entry_list (GtkWidget     *widget,
+               gconstpointer  data)
+{
+  return GTK_IS_LIST_VIEW (widget) && gtk_widget_has_css_class (widget, "navigation-sidebar");
 }
 
 /* The list of entries, not the one in the kind list's popup. */
 static GtkListView *
 find_entry_list (GtkWidget *widget)
 {
-  if (GTK_IS_LIST_VIEW (widget) && gtk_widget_has_css_class (widget, "navigation-sidebar"))
-    return GTK_LIST_VIEW (widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkListView *found = find_entry_list (child);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return GTK_LIST_VIEW (cw_test_find_widget_where (widget, is_entry_list, NULL));
 }
 
 static void
@@ -201,7 +117,7 @@ open_view (Fixture    *f,
   gtk_window_set_child (f->window, GTK_WIDGET (f->view));
   cw_timeline_view_set_case_id (f->view, case_id);
   gtk_window_present (f->window);
-  run_main_loop (300);
+  cw_test_run_main_loop (300);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (f->view)));
 }
 
@@ -259,12 +175,12 @@ test_log_activity (Fixture       *f,
   CwEntry *entry;
 
   open_view (f, f->case_id);
-  g_assert_nonnull (find_visible_label (GTK_WIDGET (f->view), "Nothing logged yet"));
+  g_assert_nonnull (cw_test_find_visible_label (GTK_WIDGET (f->view), "Nothing logged yet"));
 
   /* The shortcut puts the focus in the count, with letters as the kind. */
   cw_timeline_view_focus_log (f->view);
-  count = find_widget (GTK_WIDGET (f->view), GTK_TYPE_SPIN_BUTTON);
-  kind = GTK_DROP_DOWN (find_widget (GTK_WIDGET (f->view), GTK_TYPE_DROP_DOWN));
+  count = cw_test_find_widget (GTK_WIDGET (f->view), GTK_TYPE_SPIN_BUTTON);
+  kind = GTK_DROP_DOWN (cw_test_find_widget (GTK_WIDGET (f->view), GTK_TYPE_DROP_DOWN));
   focus = gtk_root_get_focus (GTK_ROOT (f->window));
   g_assert_nonnull (focus);
   g_assert_true (focus == count || gtk_widget_is_ancestor (focus, count));
@@ -274,7 +190,7 @@ test_log_activity (Fixture       *f,
   /* "1", "4", Enter. */
   gtk_editable_set_text (GTK_EDITABLE (count), "14");
   g_signal_emit_by_name (gtk_editable_get_delegate (GTK_EDITABLE (count)), "activate");
-  run_main_loop (200);
+  cw_test_run_main_loop (200);
 
   entries = stored_entries (f);
   g_assert_cmpuint (entries->len, ==, 1);
@@ -286,8 +202,8 @@ test_log_activity (Fixture       *f,
   g_assert_cmpstr (cw_entry_get_title (entry), ==, "14 letters");
   g_assert_false (cw_entry_get_private (entry));
   g_assert_null (cw_entry_get_notes (entry));
-  g_assert_nonnull (find_visible_label (GTK_WIDGET (f->view), "14 letters"));
-  g_assert_null (find_visible_label (GTK_WIDGET (f->view), "Nothing logged yet"));
+  g_assert_nonnull (cw_test_find_visible_label (GTK_WIDGET (f->view), "14 letters"));
+  g_assert_null (cw_test_find_visible_label (GTK_WIDGET (f->view), "Nothing logged yet"));
 
   /* The form is ready for the next one. */
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (count)), ==, "");
@@ -295,19 +211,19 @@ test_log_activity (Fixture       *f,
   g_assert_true (focus == count || gtk_widget_is_ancestor (focus, count));
 
   /* A title of one's own, with the Log button. */
-  title = find_widget (GTK_WIDGET (f->view), GTK_TYPE_ENTRY);
+  title = cw_test_find_widget (GTK_WIDGET (f->view), GTK_TYPE_ENTRY);
   log_button = find_button (GTK_WIDGET (f->view), "_Log");
   g_assert_nonnull (log_button);
   gtk_editable_set_text (GTK_EDITABLE (count), "3");
   gtk_editable_set_text (GTK_EDITABLE (title), "Cards at the stall");
   gtk_drop_down_set_selected (kind, 2);
   g_signal_emit_by_name (log_button, "clicked");
-  run_main_loop (200);
+  cw_test_run_main_loop (200);
 
   g_clear_pointer (&entries, g_ptr_array_unref);
   entries = stored_entries (f);
   g_assert_cmpuint (entries->len, ==, 2);
-  g_assert_nonnull (find_visible_label (GTK_WIDGET (f->view), "Cards at the stall"));
+  g_assert_nonnull (cw_test_find_visible_label (GTK_WIDGET (f->view), "Cards at the stall"));
   entry = g_ptr_array_index (entries, 0);
   if (g_strcmp0 (cw_entry_get_title (entry), "Cards at the stall") != 0)
     entry = g_ptr_array_index (entries, 1);
@@ -328,11 +244,11 @@ test_log_without_count (Fixture       *f,
   open_view (f, f->case_id);
 
   /* An outcome, no count: the title is the kind. */
-  kind = GTK_DROP_DOWN (find_widget (GTK_WIDGET (f->view), GTK_TYPE_DROP_DOWN));
+  kind = GTK_DROP_DOWN (cw_test_find_widget (GTK_WIDGET (f->view), GTK_TYPE_DROP_DOWN));
   gtk_drop_down_set_selected (kind, 13);
-  title = find_widget (GTK_WIDGET (f->view), GTK_TYPE_ENTRY);
+  title = cw_test_find_widget (GTK_WIDGET (f->view), GTK_TYPE_ENTRY);
   g_signal_emit_by_name (title, "activate");
-  run_main_loop (200);
+  cw_test_run_main_loop (200);
 
   entries = stored_entries (f);
   g_assert_cmpuint (entries->len, ==, 1);
@@ -364,33 +280,33 @@ test_month_headers (Fixture       *f,
   g_assert_cmpuint (count_visible_labels (view, "December 2025"), ==, 1);
   g_assert_cmpuint (count_visible_labels (view, "2025"), ==, 1);
   /* Each entry's date at its own precision. */
-  g_assert_nonnull (find_visible_label (view, "7 March 2026 · Letters"));
-  g_assert_nonnull (find_visible_label (view, "December 2025 · Meeting"));
-  g_assert_nonnull (find_visible_label (view, "2025 · Petition signatures"));
-  g_assert_nonnull (find_visible_label (view, "14"));
+  g_assert_nonnull (cw_test_find_visible_label (view, "7 March 2026 · Letters"));
+  g_assert_nonnull (cw_test_find_visible_label (view, "December 2025 · Meeting"));
+  g_assert_nonnull (cw_test_find_visible_label (view, "2025 · Petition signatures"));
+  g_assert_nonnull (cw_test_find_visible_label (view, "14"));
 
   /* A new entry on top of its month takes the heading from the row below. */
   later = save_entry (f, "2026-03-20", "letter", 2, FALSE, "More letters in March");
-  run_main_loop (200);
+  cw_test_run_main_loop (200);
   g_assert_cmpuint (count_visible_labels (view, "March 2026"), ==, 1);
 
   /* An entry moved to another month leaves its heading to the next row. */
   cw_entry_set_date (c, "2026-03-02");
   g_assert_true (cw_store_save_entry (f->store, c, &error));
   g_assert_no_error (error);
-  run_main_loop (200);
+  cw_test_run_main_loop (200);
   g_assert_cmpuint (count_visible_labels (view, "March 2026"), ==, 1);
   g_assert_cmpuint (count_visible_labels (view, "February 2026"), ==, 0);
   cw_entry_set_date (b, "2026-02-28");
   g_assert_true (cw_store_save_entry (f->store, b, &error));
   g_assert_no_error (error);
-  run_main_loop (200);
+  cw_test_run_main_loop (200);
   g_assert_cmpuint (count_visible_labels (view, "February 2026"), ==, 1);
 
   /* Deleting the first of a month moves the heading down. */
   g_assert_true (cw_store_delete_entry (f->store, cw_entry_get_id (later), &error));
   g_assert_no_error (error);
-  run_main_loop (200);
+  cw_test_run_main_loop (200);
   g_assert_cmpuint (count_visible_labels (view, "March 2026"), ==, 1);
 }
 
@@ -409,7 +325,7 @@ test_private_marked (Fixture       *f,
 
   /* One marker, on the private entry's row. */
   g_assert_cmpuint (count_visible_labels (list, "Private"), ==, 1);
-  g_assert_nonnull (find_visible_label (list, "Interview with the local paper"));
+  g_assert_nonnull (cw_test_find_visible_label (list, "Interview with the local paper"));
 }
 
 static void
@@ -424,17 +340,17 @@ test_delete_and_restore (Fixture       *f,
   CwEntry *deleted;
 
   open_view (f, f->case_id);
-  title = find_visible_label (GTK_WIDGET (f->view), "Vigil at the embassy");
+  title = cw_test_find_visible_label (GTK_WIDGET (f->view), "Vigil at the embassy");
   g_assert_nonnull (title);
 
   /* From the row's menu. */
   g_assert_true (gtk_widget_activate_action (title, "row.delete", NULL));
-  run_main_loop (200);
+  cw_test_run_main_loop (200);
 
   entries = stored_entries (f);
   g_assert_cmpuint (entries->len, ==, 1);
   g_assert_cmpstr (cw_entry_get_id (g_ptr_array_index (entries, 0)), ==, cw_entry_get_id (keep));
-  g_assert_null (find_visible_label (GTK_WIDGET (f->view), "Vigil at the embassy"));
+  g_assert_null (cw_test_find_visible_label (GTK_WIDGET (f->view), "Vigil at the embassy"));
 
   g_assert_cmpuint (f->deleted->len, ==, 1);
   deleted = g_ptr_array_index (f->deleted, 0);
@@ -446,29 +362,14 @@ test_delete_and_restore (Fixture       *f,
   /* Undo. */
   g_assert_true (cw_timeline_view_restore_entry (f->view, deleted, &error));
   g_assert_no_error (error);
-  run_main_loop (200);
+  cw_test_run_main_loop (200);
   g_clear_pointer (&entries, g_ptr_array_unref);
   entries = stored_entries (f);
   g_assert_cmpuint (entries->len, ==, 2);
   g_assert_cmpstr (cw_entry_get_id (g_ptr_array_index (entries, 1)), ==, cw_entry_get_id (gone));
   g_assert_cmpstr (cw_entry_get_date (g_ptr_array_index (entries, 1)), ==, "2026-04-01");
   g_assert_true (cw_entry_get_private (g_ptr_array_index (entries, 1)));
-  g_assert_nonnull (find_visible_label (GTK_WIDGET (f->view), "Vigil at the embassy"));
-}
-
-static AdwMessageDialog *
-find_dialog (Fixture *f)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return ADW_MESSAGE_DIALOG (window);
-    }
-  return NULL;
+  g_assert_nonnull (cw_test_find_visible_label (GTK_WIDGET (f->view), "Vigil at the embassy"));
 }
 
 static void
@@ -480,16 +381,16 @@ edit_title (Fixture    *f,
   GtkWidget *field;
 
   gtk_widget_activate_action (GTK_WIDGET (f->view), "timeline.edit", "s", cw_entry_get_id (entry));
-  run_main_loop (100);
-  dialog = find_dialog (f);
+  cw_test_run_main_loop (100);
+  dialog = cw_test_find_dialog (NULL);
   g_assert_nonnull (dialog);
 
-  field = find_widget (adw_message_dialog_get_extra_child (dialog), GTK_TYPE_ENTRY);
+  field = cw_test_find_widget (adw_message_dialog_get_extra_child (dialog), GTK_TYPE_ENTRY);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (field)), ==, cw_entry_get_title (entry));
   gtk_editable_set_text (GTK_EDITABLE (field), title);
   adw_message_dialog_response (dialog, "save");
   gtk_window_destroy (GTK_WINDOW (dialog));
-  run_main_loop (100);
+  cw_test_run_main_loop (100);
 }
 
 static void
@@ -511,7 +412,7 @@ test_edit (Fixture       *f,
   g_assert_cmpstr (cw_entry_get_kind (loaded), ==, "meeting");
   g_assert_cmpint (cw_entry_get_count (loaded), ==, 12);
   g_assert_true (cw_entry_get_private (loaded));
-  g_assert_nonnull (find_visible_label (GTK_WIDGET (f->view), "December meeting"));
+  g_assert_nonnull (cw_test_find_visible_label (GTK_WIDGET (f->view), "December meeting"));
 
   /* The dialog's fields come back for the next edit. */
   edit_title (f, loaded, "Group meeting");
@@ -526,37 +427,31 @@ test_read_only (Fixture       *f,
 {
   g_autoptr(CwEntry) entry = save_entry (f, "2026-05-01", "letter", 10, FALSE, "Letters");
   g_autoptr(GPtrArray) entries = NULL;
-  g_autoptr(GError) error = NULL;
-  sqlite3 *db = NULL;
   GtkWidget *view, *title, *menu;
 
   /* A database from a newer Casework opens read-only. */
   g_clear_object (&f->store);
-  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, "PRAGMA journal_mode = DELETE; PRAGMA user_version = 999;",
-                                 NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (db);
-  f->store = cw_store_open (f->path, &error);
-  g_assert_no_error (error);
+  cw_test_set_schema_version (f->path, 999);
+  f->store = cw_test_open_store (f->dir, "casework.db");
   g_assert_true (cw_store_get_read_only (f->store));
 
   open_view (f, f->case_id);
   view = GTK_WIDGET (f->view);
-  title = find_visible_label (view, "Letters");
+  title = cw_test_find_visible_label (view, "Letters");
   g_assert_nonnull (title);
 
   /* Nothing offers to change it. */
-  g_assert_null (find_visible_label (view, "Log an Activity"));
+  g_assert_null (cw_test_find_visible_label (view, "Log an Activity"));
   g_assert_false (gtk_widget_get_mapped (find_button (view, "_Log")));
-  menu = find_widget (GTK_WIDGET (find_entry_list (view)), GTK_TYPE_MENU_BUTTON);
+  menu = cw_test_find_widget (GTK_WIDGET (find_entry_list (view)), GTK_TYPE_MENU_BUTTON);
   g_assert_nonnull (menu);
   g_assert_false (gtk_widget_get_mapped (menu));
   gtk_widget_activate_action (title, "row.delete", NULL);
   gtk_widget_activate_action (view, "timeline.log", NULL);
-  run_main_loop (100);
+  cw_test_run_main_loop (100);
   entries = stored_entries (f);
   g_assert_cmpuint (entries->len, ==, 1);
-  g_assert_null (find_dialog (f));
+  g_assert_null (cw_test_find_dialog (NULL));
 }
 
 static void
@@ -565,13 +460,13 @@ test_no_case (Fixture       *f,
 {
   open_view (f, NULL);
 
-  g_assert_nonnull (find_visible_label (GTK_WIDGET (f->view), "Nothing logged yet"));
+  g_assert_nonnull (cw_test_find_visible_label (GTK_WIDGET (f->view), "Nothing logged yet"));
   g_assert_null (cw_timeline_view_get_case_id (f->view));
   /* Nothing to log into. */
   g_assert_false (gtk_widget_is_sensitive (find_button (GTK_WIDGET (f->view), "_Log")));
   gtk_widget_activate_action (GTK_WIDGET (f->view), "timeline.log", NULL);
-  run_main_loop (100);
-  g_assert_nonnull (find_visible_label (GTK_WIDGET (f->view), "Nothing logged yet"));
+  cw_test_run_main_loop (100);
+  g_assert_nonnull (cw_test_find_visible_label (GTK_WIDGET (f->view), "Nothing logged yet"));
 
   cw_timeline_view_set_case_id (f->view, f->case_id);
   g_assert_cmpstr (cw_timeline_view_get_case_id (f->view), ==, f->case_id);
@@ -705,8 +600,8 @@ test_many_entries (Fixture       *f,
 
   model = G_LIST_MODEL (gtk_list_view_get_model (list));
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, n_entries);
-  g_assert_nonnull (find_visible_label (GTK_WIDGET (f->view), "Letters, batch 49999"));
-  g_assert_nonnull (find_visible_label (GTK_WIDGET (f->view), "50000 entries"));
+  g_assert_nonnull (cw_test_find_visible_label (GTK_WIDGET (f->view), "Letters, batch 49999"));
+  g_assert_nonnull (cw_test_find_visible_label (GTK_WIDGET (f->view), "50000 entries"));
   /* Virtualised: rows for what is on screen and a margin, not one per entry. */
   g_assert_cmpuint (count_children (GTK_WIDGET (list)), <, 250);
 
