@@ -1,11 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-#include <adwaita.h>
-#include <glib/gstdio.h>
 #include <string.h>
 
-#include "cw-casefile-import.h"
-#include "cw-store.h"
+#include "cw-meeting-dialog.h"
 #include "cw-preferences-window.h"
+#include "cw-report-dialog.h"
+#include "cw-templates-window.h"
+#include "cw-test-ui.h"
 #include "cw-window-private.h"
 
 /* The window under a real (virtual) display: what the store holds reaches
@@ -21,34 +21,18 @@ static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  f->dir = g_dir_make_tmp ("casework-window-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (f->dir, "casework.db", NULL);
-  f->store = cw_store_open (path, &error);
-  g_assert_no_error (error);
+  f->dir = cw_test_tmp_dir_new ("casework-window-XXXXXX");
+  f->store = cw_test_open_store (f->dir, "casework.db");
 }
 
 static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  g_autoptr(GDir) d = g_dir_open (f->dir, 0, NULL);
-  const char *name;
-
   if (f->window != NULL)
     gtk_window_destroy (GTK_WINDOW (f->window));
   g_clear_object (&f->store);
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (f->dir, name, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (f->dir);
-  g_free (f->dir);
+  cw_test_tmp_dir_free (f->dir);
 }
 
 static void
@@ -71,85 +55,11 @@ add_case (CwStore    *store,
 }
 
 static gboolean
-timeout_cb (gpointer data)
+dialog_shown (gpointer data)
 {
-  gboolean *done = data;
+  Fixture *f = data;
 
-  *done = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Lets the window lay itself out and draw. */
-static void
-run_main_loop (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, timeout_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-/* A label showing @text that a person could see now. */
-static GtkWidget *
-find_visible_label (GtkWidget  *widget,
-                    const char *text)
-{
-  if (!gtk_widget_get_mapped (widget))
-    return NULL;
-
-  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_visible_label (child, text);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-typedef gboolean (*Condition) (Fixture *f);
-
-/* Runs the main loop until @condition holds, for at most ten seconds. */
-static gboolean
-wait_for (Fixture   *f,
-          Condition  condition)
-{
-  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (!condition (f) && g_get_monotonic_time () < end)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-  return condition (f);
-}
-
-/* The message dialog the window shows, if any. */
-static AdwMessageDialog *
-find_dialog (Fixture *f)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)) &&
-          gtk_window_get_transient_for (window) == GTK_WINDOW (f->window))
-        return ADW_MESSAGE_DIALOG (window);
-    }
-  return NULL;
-}
-
-static gboolean
-dialog_shown (Fixture *f)
-{
-  return find_dialog (f) != NULL;
+  return cw_test_find_dialog (GTK_WINDOW (f->window)) != NULL;
 }
 
 static char *
@@ -163,23 +73,13 @@ write_file (Fixture    *f,
   return path;
 }
 
-static char *
-sample_text (const char *name)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "samples", name, NULL);
-  char *text = NULL;
-
-  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
-  return text;
-}
-
 static void
 open_window (Fixture *f)
 {
   f->window = cw_window_new (NULL, f->store, NULL);
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1000, 700);
   gtk_window_present (GTK_WINDOW (f->window));
-  run_main_loop (300);
+  cw_test_run_main_loop (300);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (f->window)));
 }
 
@@ -190,8 +90,8 @@ test_empty_state (Fixture       *f,
   open_window (f);
 
   g_assert_cmpuint (g_list_model_get_n_items (cw_window_get_case_model (f->window)), ==, 0);
-  g_assert_nonnull (find_visible_label (GTK_WIDGET (f->window), "No Cases Yet"));
-  g_assert_null (find_visible_label (GTK_WIDGET (f->window), "No Case Selected"));
+  g_assert_nonnull (cw_test_find_visible_label (GTK_WIDGET (f->window), "No Cases Yet"));
+  g_assert_null (cw_test_find_visible_label (GTK_WIDGET (f->window), "No Case Selected"));
 }
 
 static void
@@ -209,17 +109,17 @@ test_lists_cases (Fixture       *f,
   open_window (f);
 
   g_assert_cmpuint (g_list_model_get_n_items (cw_window_get_case_model (f->window)), ==, 2);
-  g_assert_nonnull (find_visible_label (GTK_WIDGET (f->window), "Marisol Quintero Vargas"));
-  g_assert_nonnull (find_visible_label (GTK_WIDGET (f->window), "Colombia · Long-term"));
-  g_assert_nonnull (find_visible_label (GTK_WIDGET (f->window), "No Case Selected"));
-  g_assert_null (find_visible_label (GTK_WIDGET (f->window), "No Cases Yet"));
+  g_assert_nonnull (cw_test_find_visible_label (GTK_WIDGET (f->window), "Marisol Quintero Vargas"));
+  g_assert_nonnull (cw_test_find_visible_label (GTK_WIDGET (f->window), "Colombia · Long-term"));
+  g_assert_nonnull (cw_test_find_visible_label (GTK_WIDGET (f->window), "No Case Selected"));
+  g_assert_null (cw_test_find_visible_label (GTK_WIDGET (f->window), "No Cases Yet"));
 
   /* An urgent action due within days is listed first, with its deadline. */
   first = g_list_model_get_item (cw_window_get_case_model (f->window), 0);
   g_assert_cmpstr (cw_case_get_title (first), ==, "Seven students of the Free Press Society");
   {
     g_autofree char *when = g_date_time_format (soon, "Deadline %-d %B %Y, in 5 days");
-    g_assert_nonnull (find_visible_label (GTK_WIDGET (f->window), when));
+    g_assert_nonnull (cw_test_find_visible_label (GTK_WIDGET (f->window), when));
   }
 }
 
@@ -235,9 +135,9 @@ test_follows_store (Fixture       *f,
   open_window (f);
 
   add_case (f->store, "Ahmed Nour", "Egypt", CW_CASE_TYPE_LONG_TERM, NULL);
-  run_main_loop (200);
+  cw_test_run_main_loop (200);
   g_assert_cmpuint (g_list_model_get_n_items (cw_window_get_case_model (f->window)), ==, 2);
-  g_assert_nonnull (find_visible_label (GTK_WIDGET (f->window), "Ahmed Nour"));
+  g_assert_nonnull (cw_test_find_visible_label (GTK_WIDGET (f->window), "Ahmed Nour"));
 
   cases = cw_store_list_cases (f->store, &error);
   g_assert_no_error (error);
@@ -246,16 +146,16 @@ test_follows_store (Fixture       *f,
   cw_case_set_title (kase, "Marisol Quintero");
   cw_store_save_case (f->store, kase, &error);
   g_assert_no_error (error);
-  run_main_loop (200);
-  g_assert_nonnull (find_visible_label (GTK_WIDGET (f->window), "Marisol Quintero"));
-  g_assert_null (find_visible_label (GTK_WIDGET (f->window), "Marisol Quintero Vargas"));
+  cw_test_run_main_loop (200);
+  g_assert_nonnull (cw_test_find_visible_label (GTK_WIDGET (f->window), "Marisol Quintero"));
+  g_assert_null (cw_test_find_visible_label (GTK_WIDGET (f->window), "Marisol Quintero Vargas"));
 
   cw_store_delete_case (f->store, cw_case_get_id (kase), &error);
   g_assert_no_error (error);
   g_object_unref (kase);
-  run_main_loop (200);
+  cw_test_run_main_loop (200);
   g_assert_cmpuint (g_list_model_get_n_items (cw_window_get_case_model (f->window)), ==, 1);
-  g_assert_null (find_visible_label (GTK_WIDGET (f->window), "Marisol Quintero"));
+  g_assert_null (cw_test_find_visible_label (GTK_WIDGET (f->window), "Marisol Quintero"));
 }
 
 static void
@@ -271,12 +171,12 @@ test_select_case (Fixture       *f,
   open_window (f);
 
   cw_window_select_case (f->window, cw_case_get_id (g_ptr_array_index (cases, 0)));
-  run_main_loop (300);
+  cw_test_run_main_loop (300);
   g_assert_nonnull (cw_window_get_selected_case (f->window));
   /* The case page and its timeline show the chosen case. */
-  g_assert_nonnull (find_visible_label (GTK_WIDGET (f->window), "The Case"));
-  g_assert_nonnull (find_visible_label (GTK_WIDGET (f->window), "Log an Activity"));
-  g_assert_null (find_visible_label (GTK_WIDGET (f->window), "No Case Selected"));
+  g_assert_nonnull (cw_test_find_visible_label (GTK_WIDGET (f->window), "The Case"));
+  g_assert_nonnull (cw_test_find_visible_label (GTK_WIDGET (f->window), "Log an Activity"));
+  g_assert_null (cw_test_find_visible_label (GTK_WIDGET (f->window), "No Case Selected"));
 }
 
 static void
@@ -287,11 +187,11 @@ test_narrow_window_folds (Fixture       *f,
   f->window = cw_window_new (NULL, f->store, NULL);
   gtk_window_set_default_size (GTK_WINDOW (f->window), 400, 600);
   gtk_window_present (GTK_WINDOW (f->window));
-  run_main_loop (300);
+  cw_test_run_main_loop (300);
 
   /* One column: the list shows, the "nothing selected" page does not. */
-  g_assert_nonnull (find_visible_label (GTK_WIDGET (f->window), "Marisol Quintero Vargas"));
-  g_assert_null (find_visible_label (GTK_WIDGET (f->window), "No Case Selected"));
+  g_assert_nonnull (cw_test_find_visible_label (GTK_WIDGET (f->window), "Marisol Quintero Vargas"));
+  g_assert_null (cw_test_find_visible_label (GTK_WIDGET (f->window), "No Case Selected"));
 }
 
 static void
@@ -303,21 +203,27 @@ test_open_error (Fixture       *f,
 
   f->window = cw_window_new (NULL, NULL, error);
   gtk_window_present (GTK_WINDOW (f->window));
-  run_main_loop (300);
+  cw_test_run_main_loop (300);
 
-  g_assert_nonnull (find_visible_label (GTK_WIDGET (f->window), "The Database Could Not Be Opened"));
-  g_assert_nonnull (find_visible_label (GTK_WIDGET (f->window), "“notes.txt” is not a Casework database"));
+  g_assert_nonnull (cw_test_find_visible_label (GTK_WIDGET (f->window),
+                                                "The Database Could Not Be Opened"));
+  g_assert_nonnull (cw_test_find_visible_label (GTK_WIDGET (f->window),
+                                                "“notes.txt” is not a Casework database"));
 }
 
 static gboolean
-has_one_case (Fixture *f)
+has_one_case (gpointer data)
 {
+  Fixture *f = data;
+
   return g_list_model_get_n_items (cw_window_get_case_model (f->window)) == 1;
 }
 
 static gboolean
-has_two_cases (Fixture *f)
+has_two_cases (gpointer data)
 {
+  Fixture *f = data;
+
   return g_list_model_get_n_items (cw_window_get_case_model (f->window)) == 2;
 }
 
@@ -328,11 +234,11 @@ test_try_samples (Fixture       *f,
   open_window (f);
 
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.try-samples", NULL);
-  g_assert_true (wait_for (f, has_two_cases));
+  g_assert_true (cw_test_wait_for (has_two_cases, f));
   g_assert_cmpuint (cw_store_count_cases (f->store), ==, 2);
   g_assert_nonnull (cw_window_get_selected_case (f->window));
-  run_main_loop (200);
-  g_assert_nonnull (find_visible_label (GTK_WIDGET (f->window), "Marisol Quintero Vargas"));
+  cw_test_run_main_loop (200);
+  g_assert_nonnull (cw_test_find_visible_label (GTK_WIDGET (f->window), "Marisol Quintero Vargas"));
 }
 
 static GPtrArray *
@@ -348,7 +254,7 @@ static void
 test_import_confirmed (Fixture       *f,
                        gconstpointer  data)
 {
-  g_autofree char *text = sample_text ("long-term-case.xml");
+  g_autofree char *text = cw_test_sample_text ("long-term-case.xml");
   g_autofree char *path = write_file (f, "long-term-case.xml", text);
   g_autoptr(GPtrArray) files = files_of (path);
   AdwMessageDialog *dialog;
@@ -357,8 +263,8 @@ test_import_confirmed (Fixture       *f,
   cw_window_import_files (f->window, files);
 
   /* First the user sees what the file holds; nothing is stored yet. */
-  g_assert_true (wait_for (f, dialog_shown));
-  dialog = find_dialog (f);
+  g_assert_true (cw_test_wait_for (dialog_shown, f));
+  dialog = cw_test_find_dialog (GTK_WINDOW (f->window));
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Import “long-term-case.xml”?");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Marisol Quintero Vargas"));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "6 new timeline entries"));
@@ -366,7 +272,7 @@ test_import_confirmed (Fixture       *f,
 
   adw_message_dialog_response (dialog, "import");
   gtk_window_destroy (GTK_WINDOW (dialog));
-  g_assert_true (wait_for (f, has_one_case));
+  g_assert_true (cw_test_wait_for (has_one_case, f));
   g_assert_cmpuint (cw_store_count_cases (f->store), ==, 1);
   g_assert_cmpstr (cw_case_get_title (cw_window_get_selected_case (f->window)), ==,
                    "Marisol Quintero Vargas");
@@ -376,18 +282,18 @@ static void
 test_import_cancelled (Fixture       *f,
                        gconstpointer  data)
 {
-  g_autofree char *text = sample_text ("urgent-action.xml");
+  g_autofree char *text = cw_test_sample_text ("urgent-action.xml");
   g_autofree char *path = write_file (f, "urgent-action.xml", text);
   g_autoptr(GPtrArray) files = files_of (path);
   AdwMessageDialog *dialog;
 
   open_window (f);
   cw_window_import_files (f->window, files);
-  g_assert_true (wait_for (f, dialog_shown));
-  dialog = find_dialog (f);
+  g_assert_true (cw_test_wait_for (dialog_shown, f));
+  dialog = cw_test_find_dialog (GTK_WINDOW (f->window));
   adw_message_dialog_response (dialog, "cancel");
   gtk_window_destroy (GTK_WINDOW (dialog));
-  run_main_loop (300);
+  cw_test_run_main_loop (300);
 
   g_assert_cmpuint (cw_store_count_cases (f->store), ==, 0);
   g_assert_cmpuint (g_list_model_get_n_items (cw_window_get_case_model (f->window)), ==, 0);
@@ -397,7 +303,7 @@ static void
 test_import_refused (Fixture       *f,
                      gconstpointer  data)
 {
-  g_autofree char *text = sample_text ("long-term-case.xml");
+  g_autofree char *text = cw_test_sample_text ("long-term-case.xml");
   g_autofree char *broken = NULL;
   g_autofree char *path = NULL;
   g_autoptr(GPtrArray) files = NULL;
@@ -413,8 +319,8 @@ test_import_refused (Fixture       *f,
 
   open_window (f);
   cw_window_import_files (f->window, files);
-  g_assert_true (wait_for (f, dialog_shown));
-  dialog = find_dialog (f);
+  g_assert_true (cw_test_wait_for (dialog_shown, f));
+  dialog = cw_test_find_dialog (GTK_WINDOW (f->window));
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "The Casefile Could Not Be Imported");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "the date 2026-02-30 of <entry> is not a real date"));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Nothing was imported."));
@@ -422,26 +328,10 @@ test_import_refused (Fixture       *f,
   g_assert_cmpuint (cw_store_count_cases (f->store), ==, 0);
 }
 
-static void
-import_sample (Fixture    *f,
-               const char *name)
-{
-  g_autofree char *text = sample_text (name);
-  g_autoptr(GBytes) bytes = g_bytes_new_take (g_steal_pointer (&text), strlen (text));
-  g_autoptr(GPtrArray) casefiles = g_ptr_array_new_with_free_func ((GDestroyNotify) cw_casefile_free);
-  g_autoptr(CwImportSummary) summary = cw_import_summary_new ();
-  g_autoptr(GError) error = NULL;
-
-  g_ptr_array_add (casefiles, cw_casefile_read (bytes, name, &error));
-  g_assert_no_error (error);
-  cw_store_import_casefiles (f->store, casefiles, FALSE, summary, NULL, NULL, &error);
-  g_assert_no_error (error);
-}
-
 static char *export_path;
 
 static gboolean
-export_written (Fixture *f)
+export_written (gpointer data)
 {
   return g_file_test (export_path, G_FILE_TEST_EXISTS);
 }
@@ -457,16 +347,16 @@ test_export_scopes (Fixture       *f,
   g_autofree char *full_text = NULL;
   g_autofree char *public_text = NULL;
 
-  import_sample (f, "long-term-case.xml");
+  cw_test_import_sample (f->store, "long-term-case.xml");
   open_window (f);
 
   cw_window_export_cases (f->window, NULL, CW_CASEFILE_SCOPE_FULL, full);
   export_path = full_path;
-  g_assert_true (wait_for (f, export_written));
+  g_assert_true (cw_test_wait_for (export_written, f));
   cw_window_export_cases (f->window, NULL, CW_CASEFILE_SCOPE_PUBLIC, public);
   export_path = public_path;
-  g_assert_true (wait_for (f, export_written));
-  run_main_loop (200);
+  g_assert_true (cw_test_wait_for (export_written, f));
+  cw_test_run_main_loop (200);
 
   g_assert_true (g_file_get_contents (full_path, &full_text, NULL, NULL));
   g_assert_true (g_file_get_contents (public_path, &public_text, NULL, NULL));
@@ -496,7 +386,7 @@ test_hand_over (Fixture       *f,
   CwContact *previous, *next;
   CwDate date;
 
-  import_sample (f, "long-term-case.xml");
+  cw_test_import_sample (f->store, "long-term-case.xml");
   open_window (f);
 
   g_assert_true (cw_window_hand_over_case (f->window, id, "Sam Lee", file, &error));
@@ -538,7 +428,7 @@ test_hand_over_fails_whole (Fixture       *f,
   g_autoptr(CwCase) kase = NULL;
   g_autoptr(GPtrArray) entries = NULL;
 
-  import_sample (f, "long-term-case.xml");
+  cw_test_import_sample (f->store, "long-term-case.xml");
   open_window (f);
 
   g_assert_false (cw_window_hand_over_case (f->window, id, "Sam Lee", file, &error));
@@ -552,8 +442,9 @@ test_hand_over_fails_whole (Fixture       *f,
 }
 
 static gboolean
-timeline_has_entry (Fixture *f)
+timeline_has_entry (gpointer data)
 {
+  Fixture *f = data;
   CwCase *kase = cw_window_get_selected_case (f->window);
   g_autoptr(GPtrArray) entries = cw_store_list_entries (f->store, cw_case_get_id (kase), NULL);
 
@@ -573,23 +464,23 @@ test_log_activity_shortcut (Fixture       *f,
   cases = cw_store_list_cases (f->store, NULL);
   open_window (f);
   cw_window_select_case (f->window, cw_case_get_id (g_ptr_array_index (cases, 0)));
-  run_main_loop (200);
+  cw_test_run_main_loop (200);
 
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.log-activity", NULL);
-  run_main_loop (100);
+  cw_test_run_main_loop (100);
   focus = gtk_root_get_focus (GTK_ROOT (f->window));
   g_assert_nonnull (focus);
   focus = gtk_widget_get_ancestor (focus, GTK_TYPE_SPIN_BUTTON);
   g_assert_nonnull (focus);
   gtk_editable_set_text (GTK_EDITABLE (focus), "14");
   g_signal_emit_by_name (gtk_editable_get_delegate (GTK_EDITABLE (focus)), "activate");
-  g_assert_true (wait_for (f, timeline_has_entry));
+  g_assert_true (cw_test_wait_for (timeline_has_entry, f));
 
   entries = cw_store_list_entries (f->store, cw_case_get_id (g_ptr_array_index (cases, 0)), NULL);
   g_assert_cmpstr (cw_entry_get_kind (g_ptr_array_index (entries, 0)), ==, "letter");
   g_assert_cmpint (cw_entry_get_count (g_ptr_array_index (entries, 0)), ==, 14);
-  run_main_loop (200);
-  g_assert_nonnull (find_visible_label (GTK_WIDGET (f->window), "14 letters"));
+  cw_test_run_main_loop (200);
+  g_assert_nonnull (cw_test_find_visible_label (GTK_WIDGET (f->window), "14 letters"));
 }
 
 /* What is typed on the case page is in the database when the window is
@@ -604,12 +495,12 @@ test_edits_kept (Fixture       *f,
   g_autofree char *path = g_strdup (cw_store_get_path (f->store));
   GtkWidget *title;
 
-  import_sample (f, "long-term-case.xml");
+  cw_test_import_sample (f->store, "long-term-case.xml");
   open_window (f);
   cw_window_select_case (f->window, id);
-  run_main_loop (300);
+  cw_test_run_main_loop (300);
 
-  title = find_visible_label (GTK_WIDGET (f->window), "Title");
+  title = cw_test_find_visible_label (GTK_WIDGET (f->window), "Title");
   g_assert_nonnull (title);
   title = gtk_widget_get_ancestor (title, ADW_TYPE_ENTRY_ROW);
   g_assert_nonnull (title);
@@ -632,8 +523,10 @@ shown_cases (Fixture *f)
 }
 
 static gboolean
-search_narrowed_to_one (Fixture *f)
+search_narrowed_to_one (gpointer data)
 {
+  Fixture *f = data;
+
   return shown_cases (f) == 1;
 }
 
@@ -643,19 +536,19 @@ test_search_as_you_type (Fixture       *f,
 {
   g_autoptr(CwCase) first = NULL;
 
-  import_sample (f, "long-term-case.xml");
-  import_sample (f, "urgent-action.xml");
+  cw_test_import_sample (f->store, "long-term-case.xml");
+  cw_test_import_sample (f->store, "urgent-action.xml");
   add_case (f->store, "Ahmed Nour", "Egypt", CW_CASE_TYPE_LONG_TERM, NULL);
   open_window (f);
   g_assert_cmpuint (shown_cases (f), ==, 3);
 
   /* A person's name inside a case, typed in part, without its accent. */
   gtk_editable_set_text (GTK_EDITABLE (f->window->search_entry), "tomas quin");
-  g_assert_true (wait_for (f, search_narrowed_to_one));
+  g_assert_true (cw_test_wait_for (search_narrowed_to_one, f));
   first = g_list_model_get_item (cw_window_get_case_model (f->window), 0);
   g_assert_cmpstr (cw_case_get_title (first), ==, "Marisol Quintero Vargas");
-  run_main_loop (100);
-  g_assert_nonnull (find_visible_label (GTK_WIDGET (f->window), "1 of 3 cases"));
+  cw_test_run_main_loop (100);
+  g_assert_nonnull (cw_test_find_visible_label (GTK_WIDGET (f->window), "1 of 3 cases"));
 
   /* A reference number. */
   cw_window_set_search (f->window, "UA 118");
@@ -663,9 +556,9 @@ test_search_as_you_type (Fixture       *f,
 
   cw_window_set_search (f->window, "nobody-by-this-name");
   g_assert_cmpuint (shown_cases (f), ==, 0);
-  run_main_loop (100);
-  g_assert_nonnull (find_visible_label (GTK_WIDGET (f->window),
-                                        "No case matches the search or the filters."));
+  cw_test_run_main_loop (100);
+  g_assert_nonnull (cw_test_find_visible_label (GTK_WIDGET (f->window),
+                                                "No case matches the search or the filters."));
 
   cw_window_set_search (f->window, "");
   g_assert_cmpuint (shown_cases (f), ==, 3);
@@ -675,8 +568,8 @@ static void
 test_filters (Fixture       *f,
               gconstpointer  data)
 {
-  import_sample (f, "long-term-case.xml");
-  import_sample (f, "urgent-action.xml");
+  cw_test_import_sample (f->store, "long-term-case.xml");
+  cw_test_import_sample (f->store, "urgent-action.xml");
   add_case (f->store, "Ahmed Nour", "Egypt", CW_CASE_TYPE_LONG_TERM, NULL);
   open_window (f);
 
@@ -702,7 +595,7 @@ test_new_case (Fixture       *f,
   open_window (f);
 
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-case", NULL);
-  run_main_loop (100);
+  cw_test_run_main_loop (100);
   g_assert_cmpuint (cw_store_count_cases (f->store), ==, 1);
   g_assert_nonnull (cw_window_get_selected_case (f->window));
   g_assert_cmpstr (cw_case_get_title (cw_window_get_selected_case (f->window)), ==, "New Case");
@@ -716,17 +609,18 @@ test_delete_and_undo (Fixture       *f,
   g_autoptr(GPtrArray) entries = NULL;
   g_autoptr(CwCase) restored = NULL;
 
-  import_sample (f, "long-term-case.xml");
+  cw_test_import_sample (f->store, "long-term-case.xml");
   open_window (f);
   cw_window_select_case (f->window, id);
 
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.delete-case", NULL);
-  run_main_loop (200);
+  cw_test_run_main_loop (200);
   g_assert_cmpuint (cw_store_count_cases (f->store), ==, 0);
-  g_assert_nonnull (find_visible_label (GTK_WIDGET (f->window), "“Marisol Quintero Vargas” deleted"));
+  g_assert_nonnull (cw_test_find_visible_label (GTK_WIDGET (f->window),
+                                                "“Marisol Quintero Vargas” deleted"));
 
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo-delete", NULL);
-  run_main_loop (100);
+  cw_test_run_main_loop (100);
   g_assert_cmpuint (cw_store_count_cases (f->store), ==, 1);
   restored = cw_store_load_case (f->store, id, NULL);
   g_assert_nonnull (restored);
@@ -735,21 +629,6 @@ test_delete_and_undo (Fixture       *f,
   entries = cw_store_list_entries (f->store, id, NULL);
   g_assert_cmpuint (entries->len, ==, 6);
   g_assert_cmpstr (cw_case_get_id (cw_window_get_selected_case (f->window)), ==, id);
-}
-
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
-        return window;
-    }
-  return NULL;
 }
 
 static void
@@ -761,12 +640,12 @@ test_preferences (Fixture       *f,
 
   open_window (f);
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.preferences", NULL);
-  run_main_loop (200);
-  preferences = find_toplevel (CW_TYPE_PREFERENCES_WINDOW);
+  cw_test_run_main_loop (200);
+  preferences = cw_test_find_toplevel (CW_TYPE_PREFERENCES_WINDOW);
   g_assert_nonnull (preferences);
 
   {
-    GtkWidget *name = find_visible_label (GTK_WIDGET (preferences), "Group name");
+    GtkWidget *name = cw_test_find_visible_label (GTK_WIDGET (preferences), "Group name");
 
     g_assert_nonnull (name);
     name = gtk_widget_get_ancestor (name, ADW_TYPE_ENTRY_ROW);
@@ -774,7 +653,7 @@ test_preferences (Fixture       *f,
     gtk_editable_set_text (GTK_EDITABLE (name), "Amnesty International Group 123");
   }
   gtk_window_close (preferences);
-  run_main_loop (100);
+  cw_test_run_main_loop (100);
 
   profile = cw_store_load_profile (f->store, NULL);
   g_assert_cmpstr (profile->name, ==, "Amnesty International Group 123");
@@ -840,6 +719,39 @@ test_search_10000 (Fixture       *f,
   g_assert_cmpuint (shown_cases (f), ==, 10000);
 }
 
+/* The main menu reaches the meeting pack, the yearly report and the
+ * letter templates, each over this window's database. */
+static void
+test_menu_opens_dialogs (Fixture       *f,
+                         gconstpointer  data)
+{
+  const struct {
+    const char *action;
+    GType (*get_type) (void);
+  } dialogs[] = {
+    { "win.prepare-meeting", cw_meeting_dialog_get_type },
+    { "win.yearly-report", cw_report_dialog_get_type },
+    { "win.letter-templates", cw_templates_window_get_type },
+  };
+
+  cw_test_import_sample (f->store, "long-term-case.xml");
+  open_window (f);
+
+  for (guint i = 0; i < G_N_ELEMENTS (dialogs); i++)
+    {
+      GtkWindow *dialog;
+
+      g_assert_null (cw_test_find_toplevel (dialogs[i].get_type ()));
+      gtk_widget_activate_action (GTK_WIDGET (f->window), dialogs[i].action, NULL);
+      cw_test_run_main_loop (300);
+      dialog = cw_test_find_toplevel (dialogs[i].get_type ());
+      g_assert_nonnull (dialog);
+      g_assert_true (gtk_window_get_transient_for (dialog) == GTK_WINDOW (f->window));
+      gtk_window_destroy (dialog);
+      cw_test_run_main_loop (100);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -881,6 +793,8 @@ main (int   argc,
   g_test_add ("/window/cases/delete-and-undo", Fixture, NULL, fixture_setup, test_delete_and_undo,
               fixture_teardown);
   g_test_add ("/window/cases/search-10000", Fixture, NULL, fixture_setup, test_search_10000,
+              fixture_teardown);
+  g_test_add ("/window/menu-opens-dialogs", Fixture, NULL, fixture_setup, test_menu_opens_dialogs,
               fixture_teardown);
   g_test_add ("/window/preferences", Fixture, NULL, fixture_setup, test_preferences,
               fixture_teardown);

@@ -21,6 +21,8 @@ static const Command commands[] = {
   { "list", N_("List the cases as tab-separated values"), cw_cli_list },
   { "import", N_("Import casefile documents"), cw_cli_import },
   { "export", N_("Export cases as a casefile document"), cw_cli_export },
+  { "letters", N_("Write a meeting’s appeal letters as a PDF"), cw_cli_letters },
+  { "report", N_("Write the yearly activity report"), cw_cli_report },
 };
 
 CwExit

@@ -33,5 +33,11 @@ CwExit   cw_cli_import      (const CwCliGlobals  *globals,
 CwExit   cw_cli_export      (const CwCliGlobals  *globals,
                              int                  argc,
                              char               **argv);
+CwExit   cw_cli_letters     (const CwCliGlobals  *globals,
+                             int                  argc,
+                             char               **argv);
+CwExit   cw_cli_report      (const CwCliGlobals  *globals,
+                             int                  argc,
+                             char               **argv);
 
 G_END_DECLS

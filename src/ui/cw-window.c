@@ -5,7 +5,10 @@
 
 #include "cw-case-list.h"
 #include "cw-case-row.h"
+#include "cw-meeting-dialog.h"
 #include "cw-preferences-window.h"
+#include "cw-report-dialog.h"
+#include "cw-templates-window.h"
 #include "cw-window-private.h"
 
 /*
@@ -121,6 +124,9 @@ update_actions (CwWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-case", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.log-activity", selected && writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.preferences", self->store != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.prepare-meeting", any);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.yearly-report", any);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.letter-templates", self->store != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-case", selected && writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-delete", writable);
 }
@@ -175,6 +181,36 @@ go_back_action (GtkWidget  *widget,
   CwWindow *self = CW_WINDOW (widget);
 
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+prepare_meeting_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  CwWindow *self = CW_WINDOW (widget);
+
+  gtk_window_present (GTK_WINDOW (cw_meeting_dialog_new (GTK_WINDOW (self), self->store)));
+}
+
+static void
+yearly_report_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  CwWindow *self = CW_WINDOW (widget);
+
+  gtk_window_present (GTK_WINDOW (cw_report_dialog_new (GTK_WINDOW (self), self->store)));
+}
+
+static void
+letter_templates_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  CwWindow *self = CW_WINDOW (widget);
+
+  gtk_window_present (GTK_WINDOW (cw_templates_window_new (GTK_WINDOW (self), self->store)));
 }
 
 static void
@@ -403,6 +439,10 @@ cw_window_class_init (CwWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
   gtk_widget_class_install_action (widget_class, "win.log-activity", NULL, log_activity_action);
+  gtk_widget_class_install_action (widget_class, "win.prepare-meeting", NULL, prepare_meeting_action);
+  gtk_widget_class_install_action (widget_class, "win.yearly-report", NULL, yearly_report_action);
+  gtk_widget_class_install_action (widget_class, "win.letter-templates", NULL,
+                                   letter_templates_action);
   gtk_widget_class_install_action (widget_class, "win.undo-delete-entry", NULL,
                                    undo_delete_entry_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK,
