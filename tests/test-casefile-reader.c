@@ -513,10 +513,11 @@ test_every_element_read (void)
                         CW_CASEFILE_HAS_URGENT_ACTION | CW_CASEFILE_HAS_REGION |
                         CW_CASEFILE_HAS_THEMES | CW_CASEFILE_HAS_OPENED | CW_CASEFILE_HAS_CLOSED |
                         CW_CASEFILE_HAS_PEOPLE | CW_CASEFILE_HAS_DETENTION |
-                        CW_CASEFILE_HAS_BACKGROUND | CW_CASEFILE_HAS_SAFETY |
+                        CW_CASEFILE_HAS_BACKGROUND | CW_CASEFILE_HAS_PUBLIC_ACTION |
                         CW_CASEFILE_HAS_SAFETY_NOTES | CW_CASEFILE_HAS_COORDINATOR |
                         CW_CASEFILE_HAS_HOLDERS | CW_CASEFILE_HAS_TARGETS |
-                        CW_CASEFILE_HAS_ACTIONS | CW_CASEFILE_HAS_MODEL_LETTERS;
+                        CW_CASEFILE_HAS_ACTIONS | CW_CASEFILE_HAS_MODEL_LETTERS |
+                        CW_CASEFILE_HAS_SOLIDARITY;
 
   g_assert_no_error (error);
   g_assert_cmpstr (casefile->name, ==, path);
@@ -702,7 +703,9 @@ test_merge_present_replaces (Fixture       *f,
   g_assert_null (cw_case_get_detention (kase)->legal_access);
   g_assert_cmpstr (cw_case_get_background (kase), ==, "New background.");
   g_assert_cmpstr (cw_case_get_public_action (kase), ==, "forbidden");
-  g_assert_null (cw_case_get_solidarity (kase));
+  /* Each safety setting is a field of its own: one the document does not
+   * state keeps what the group stored. */
+  g_assert_cmpstr (cw_case_get_solidarity (kase), ==, "allowed");
   g_assert_cmpstr (cw_case_get_coordinator (kase)->name, ==, "Other Coordinator");
   g_assert_null (cw_case_get_coordinator (kase)->email);
 
@@ -1833,6 +1836,55 @@ test_progress (Fixture       *f,
   g_assert_cmpuint (calls, ==, 3);
 }
 
+/* A public copy from before an entry was marked private must not make it
+ * public again: it would then leave the group in the next public export. */
+static void
+test_merge_public_keeps_entry_private (Fixture       *f,
+                                       gconstpointer  data)
+{
+  const char *full =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<casefile xmlns=\"http://example.org/ns/casework/casefile/1\" version=\"1.0\">\n"
+    "  <case id=\"11111111-2222-4333-8444-555555555555\">\n"
+    "    <title>Private entry case</title>\n"
+    "    <country code=\"XX\">Example</country>\n"
+    "    <summary>Summary.</summary>\n"
+    "    <entry id=\"11111111-2222-4333-8444-666666666666\" date=\"2025-05-01\" private=\"true\">\n"
+    "      <title>Met her brother</title>\n"
+    "      <notes>He lives at 12 Hidden Street.</notes>\n"
+    "    </entry>\n"
+    "  </case>\n"
+    "</casefile>\n";
+  const char *old_public =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<casefile xmlns=\"http://example.org/ns/casework/casefile/1\" version=\"1.0\" scope=\"public\">\n"
+    "  <case id=\"11111111-2222-4333-8444-555555555555\">\n"
+    "    <title>Private entry case</title>\n"
+    "    <country code=\"XX\">Example</country>\n"
+    "    <summary>Summary.</summary>\n"
+    "    <entry id=\"11111111-2222-4333-8444-666666666666\" date=\"2025-05-01\">\n"
+    "      <title>Met her brother</title>\n"
+    "      <notes>He lives at 12 Hidden Street.</notes>\n"
+    "    </entry>\n"
+    "  </case>\n"
+    "</casefile>\n";
+  g_autoptr(CwImportSummary) first = NULL;
+  g_autoptr(CwImportSummary) second = NULL;
+  g_autoptr(CwEntry) entry = NULL;
+  g_autofree char *exported = NULL;
+
+  first = import_string (f->store, full, "full.xml");
+  second = import_string (f->store, old_public, "public.xml");
+  g_assert_cmpuint (second->entries_updated, ==, 0);
+
+  entry = cw_store_load_entry (f->store, "11111111-2222-4333-8444-666666666666", NULL);
+  g_assert_nonnull (entry);
+  g_assert_true (cw_entry_get_private (entry));
+
+  exported = cw_test_export_ok (f->store, NULL, CW_CASEFILE_SCOPE_PUBLIC);
+  g_assert_null (strstr (exported, "Hidden Street"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1890,6 +1942,10 @@ main (int   argc,
   ADD ("import/ten-thousand-cases", test_ten_thousand_cases, NULL);
 
 #undef ADD
+
+  g_test_add ("/casefile-reader/merge/public-keeps-entry-private", Fixture, NULL,
+              cw_test_store_fixture_setup, test_merge_public_keeps_entry_private,
+              cw_test_store_fixture_teardown);
 
   return g_test_run ();
 }

@@ -196,11 +196,10 @@ merge_case (CwCase         *stored,
     cw_case_set_background (stored, cw_case_get_background (doc));
   if (parts & CW_CASEFILE_HAS_DETENTION)
     cw_case_set_detention (stored, cw_detention_copy (cw_case_get_detention (doc)));
-  if (parts & CW_CASEFILE_HAS_SAFETY)
-    {
-      cw_case_set_public_action (stored, cw_case_get_public_action (doc));
-      cw_case_set_solidarity (stored, cw_case_get_solidarity (doc));
-    }
+  if (parts & CW_CASEFILE_HAS_PUBLIC_ACTION)
+    cw_case_set_public_action (stored, cw_case_get_public_action (doc));
+  if (parts & CW_CASEFILE_HAS_SOLIDARITY)
+    cw_case_set_solidarity (stored, cw_case_get_solidarity (doc));
   /* A public document never carries safety notes: it cannot take them away. */
   if ((parts & CW_CASEFILE_HAS_SAFETY_NOTES) && !is_public)
     replace_list (cw_case_get_safety_notes (stored), cw_case_get_safety_notes (doc), copy_string);
@@ -242,6 +241,7 @@ entries_equal (CwEntry *a,
 static gboolean
 import_entries (CwStore          *store,
                 CwCasefileCase   *item,
+                gboolean          is_public,
                 CwImportSummary  *summary,
                 GError          **error)
 {
@@ -256,6 +256,16 @@ import_entries (CwStore          *store,
         {
           g_propagate_error (error, g_steal_pointer (&local_error));
           return FALSE;
+        }
+
+      /* A public document cannot say an entry is private, so it must not
+       * touch one that is: an old copy from before the entry was marked
+       * private would otherwise make it public again. */
+      if (stored != NULL && is_public && cw_entry_get_private (stored) &&
+          g_strcmp0 (cw_entry_get_case_id (stored), cw_entry_get_case_id (entry)) == 0)
+        {
+          summary->entries_unchanged++;
+          continue;
         }
 
       if (stored != NULL && entries_equal (stored, entry) &&
@@ -302,7 +312,7 @@ import_case (CwStore          *store,
 
   g_ptr_array_add (summary->case_ids, g_strdup (id));
   return cw_store_save_case (store, stored, error) &&
-         import_entries (store, item, summary, error);
+         import_entries (store, item, is_public, summary, error);
 }
 
 static gboolean

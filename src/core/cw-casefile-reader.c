@@ -1186,9 +1186,18 @@ read_safety (xmlNode        *node,
   g_autofree char *public_action = get_attr (node, "public-action");
   g_autofree char *solidarity = get_attr (node, "solidarity");
 
-  cw_case_set_public_action (item->kase, public_action);
-  cw_case_set_solidarity (item->kase, solidarity);
-  item->parts |= CW_CASEFILE_HAS_SAFETY;
+  /* Each setting on its own: a document that says nothing of one must
+   * not wipe what the group has stored for it. */
+  if (public_action != NULL)
+    {
+      cw_case_set_public_action (item->kase, public_action);
+      item->parts |= CW_CASEFILE_HAS_PUBLIC_ACTION;
+    }
+  if (solidarity != NULL)
+    {
+      cw_case_set_solidarity (item->kase, solidarity);
+      item->parts |= CW_CASEFILE_HAS_SOLIDARITY;
+    }
 
   for (xmlNode *note = node->children; note != NULL; note = note->next)
     if (node_is (note, "note"))
@@ -1460,6 +1469,34 @@ cw_casefile_read_with_limit (GBytes      *bytes,
   return casefile;
 }
 
+/* Reads at most @max_bytes + 1 bytes: a pipe or a device has no size to
+ * check beforehand, and must not fill the memory. */
+static GBytes *
+load_capped (GFile   *file,
+             gsize    max_bytes,
+             GError **error)
+{
+  g_autoptr(GFileInputStream) in = g_file_read (file, NULL, error);
+  g_autoptr(GByteArray) data = g_byte_array_new ();
+  guint8 chunk[65536];
+
+  if (in == NULL)
+    return NULL;
+
+  while (data->len <= max_bytes)
+    {
+      gssize n = g_input_stream_read (G_INPUT_STREAM (in), chunk, sizeof chunk, NULL, error);
+
+      if (n < 0)
+        return NULL;
+      if (n == 0)
+        break;
+      g_byte_array_append (data, chunk, (guint) n);
+    }
+
+  return g_byte_array_free_to_bytes (g_steal_pointer (&data));
+}
+
 /**
  * cw_casefile_read_file:
  *
@@ -1495,7 +1532,7 @@ cw_casefile_read_file (GFile   *file,
       return NULL;
     }
 
-  bytes = g_file_load_bytes (file, NULL, NULL, &local_error);
+  bytes = load_capped (file, CW_CASEFILE_MAX_BYTES, &local_error);
   if (bytes == NULL)
     {
       g_set_error (error, CW_CASEFILE_ERROR, CW_CASEFILE_ERROR_IO, "%s: %s", name,
@@ -1503,5 +1540,6 @@ cw_casefile_read_file (GFile   *file,
       return NULL;
     }
 
+  /* One byte over the cap is enough for the reader to refuse it. */
   return cw_casefile_read (bytes, name, error);
 }
