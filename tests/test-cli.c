@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <sqlite3.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cw-test-utils.h"
 
@@ -341,6 +342,48 @@ test_export_unknown_case (Fixture       *f,
   g_assert_cmpint (cw_test_run_cli (bad_scope, NULL, &out, &err), ==, 64);
 }
 
+/* No output may land on the group's own records: the database, its
+ * journal files, or another name for them. */
+static void
+test_output_never_the_database (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autofree char *sample = cw_test_sample_path ("long-term-case.xml");
+  g_autofree char *wal = g_strconcat (f->db, "-wal", NULL);
+  g_autofree char *link = g_build_filename (f->dir, "another-name.db", NULL);
+  const char *import_args[] = { "--db", f->db, "import", sample, NULL };
+  const char *list_args[] = { "--db", f->db, "list", NULL };
+  const char * const outputs[] = { f->db, wal, link };
+
+  g_assert_cmpint (cw_test_run_cli (import_args, NULL, NULL, NULL), ==, 0);
+  g_assert_cmpint (symlink (f->db, link), ==, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (outputs); i++)
+    {
+      const char *export_args[] = { "--db", f->db, "export", "-o", outputs[i], NULL };
+      const char *report_args[] = { "--db", f->db, "report", "--year", "2026", "--format", "txt",
+                                    "-o", outputs[i], NULL };
+      const char *letters_args[] = { "--db", f->db, "letters", "-o", outputs[i], NULL };
+      const char * const *runs[] = { export_args, report_args, letters_args };
+
+      for (guint r = 0; r < G_N_ELEMENTS (runs); r++)
+        {
+          g_autofree char *out = NULL, *err = NULL;
+
+          g_assert_cmpint (cw_test_run_cli (runs[r], NULL, &out, &err), ==, 2);
+          g_assert_nonnull (strstr (err, "holds Casework’s own records"));
+        }
+    }
+
+  /* The database is whole. */
+  {
+    g_autofree char *out = NULL, *err = NULL;
+
+    g_assert_cmpint (cw_test_run_cli (list_args, NULL, &out, &err), ==, 0);
+    g_assert_nonnull (strstr (out, "Marisol Quintero Vargas"));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -348,6 +391,8 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add ("/cli/version", Fixture, NULL, fixture_setup, test_version, fixture_teardown);
+  g_test_add ("/cli/output-never-the-database", Fixture, NULL, fixture_setup,
+              test_output_never_the_database, fixture_teardown);
   g_test_add ("/cli/help", Fixture, NULL, fixture_setup, test_help, fixture_teardown);
   g_test_add ("/cli/list/empty", Fixture, NULL, fixture_setup, test_list_empty, fixture_teardown);
   g_test_add ("/cli/list/filled", Fixture, NULL, fixture_setup, test_list_filled, fixture_teardown);

@@ -117,6 +117,11 @@ write_pack (const CwCliGlobals *globals,
 
   cw_meeting_pack_set_member_address (pack, member_address);
   file = g_file_new_for_commandline_arg (output);
+  if (!cw_store_check_output_file (store, file, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return CW_EXIT_REFUSED;
+    }
   if (!cw_meeting_pack_write_pdf_file (pack, file, &error))
     {
       g_printerr ("%s: %s\n", output, error->message);

@@ -68,7 +68,8 @@ parse_year (const char *text,
 }
 
 static gboolean
-write_report (CwReport       *report,
+write_report (CwStore        *store,
+              CwReport       *report,
               CwReportFormat  format,
               const char     *output,
               GError        **error)
@@ -79,7 +80,8 @@ write_report (CwReport       *report,
     {
       g_autoptr(GFile) file = g_file_new_for_commandline_arg (output);
 
-      return cw_report_write_to_file (report, format, file, error);
+      return cw_store_check_output_file (store, file, error) &&
+             cw_report_write_to_file (report, format, file, error);
     }
 
   out = g_unix_output_stream_new (STDOUT_FILENO, FALSE);
@@ -103,7 +105,7 @@ run_report (const CwCliGlobals  *globals,
 
   report = cw_report_build (store, year, (const char * const *) options->ids,
                             options->include_private, &error);
-  if (report == NULL || !write_report (report, format, options->output, &error))
+  if (report == NULL || !write_report (store, report, format, options->output, &error))
     {
       g_printerr ("%s\n", error->message);
       return cw_cli_exit_for_error (error);

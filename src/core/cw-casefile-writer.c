@@ -1039,6 +1039,9 @@ cw_store_export_casefile_to_file (CwStore                       *store,
   g_return_val_if_fail (CW_IS_STORE (store), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
+  if (!cw_store_check_output_file (store, file, error))
+    return FALSE;
+
   out = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_PRIVATE, NULL, error);
   if (out == NULL)
     return FALSE;

@@ -3,6 +3,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "cw-store-private.h"
 
@@ -630,4 +631,78 @@ cw_store_get_schema_version (CwStore *self)
 {
   g_return_val_if_fail (CW_IS_STORE (self), 0);
   return self->schema_version;
+}
+
+static gboolean
+same_file (GFile *a,
+           GFile *b)
+{
+  g_autoptr(GFileInfo) info_a = NULL;
+  g_autoptr(GFileInfo) info_b = NULL;
+  const char *attributes = G_FILE_ATTRIBUTE_UNIX_DEVICE "," G_FILE_ATTRIBUTE_UNIX_INODE;
+
+  if (g_file_equal (a, b))
+    return TRUE;
+
+  /* Another name for the same file: a link, or a path with "..". */
+  info_a = g_file_query_info (a, attributes, G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  info_b = g_file_query_info (b, attributes, G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  return info_a != NULL && info_b != NULL &&
+         g_file_info_has_attribute (info_a, G_FILE_ATTRIBUTE_UNIX_INODE) &&
+         g_file_info_get_attribute_uint32 (info_a, G_FILE_ATTRIBUTE_UNIX_DEVICE) ==
+         g_file_info_get_attribute_uint32 (info_b, G_FILE_ATTRIBUTE_UNIX_DEVICE) &&
+         g_file_info_get_attribute_uint64 (info_a, G_FILE_ATTRIBUTE_UNIX_INODE) ==
+         g_file_info_get_attribute_uint64 (info_b, G_FILE_ATTRIBUTE_UNIX_INODE);
+}
+
+/**
+ * cw_store_check_output_file:
+ * @file: where an export, a report or a letter pack is about to be written
+ *
+ * Refuses a file that is the database itself, its journal files or one of
+ * its backups: writing there would destroy the group's records.
+ */
+gboolean
+cw_store_check_output_file (CwStore  *self,
+                            GFile    *file,
+                            GError  **error)
+{
+  static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
+  g_autofree char *name = NULL;
+  g_autofree char *db_name = NULL;
+  g_autoptr(GFile) parent = NULL;
+  g_autoptr(GFile) db_file = NULL;
+  g_autoptr(GFile) db_parent = NULL;
+
+  g_return_val_if_fail (CW_IS_STORE (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *path = g_strconcat (self->path, suffixes[i], NULL);
+      g_autoptr(GFile) own = g_file_new_for_path (path);
+
+      if (same_file (file, own))
+        goto refuse;
+    }
+
+  name = g_file_get_basename (file);
+  db_name = g_path_get_basename (self->path);
+  parent = g_file_get_parent (file);
+  db_file = g_file_new_for_path (self->path);
+  db_parent = g_file_get_parent (db_file);
+  if (parent != NULL && db_parent != NULL && same_file (parent, db_parent) &&
+      g_str_has_prefix (name, db_name) && strstr (name + strlen (db_name), "-backup-") != NULL)
+    goto refuse;
+
+  return TRUE;
+
+refuse:
+  {
+    g_autofree char *shown = g_file_get_parse_name (file);
+
+    g_set_error (error, CW_STORE_ERROR, CW_STORE_ERROR_INVALID,
+                 _("“%s” holds Casework’s own records; choose another file to write to"), shown);
+  }
+  return FALSE;
 }

@@ -41,6 +41,10 @@ gboolean     cw_store_get_read_only         (CwStore           *self);
 const char  *cw_store_get_read_only_reason  (CwStore           *self);
 int          cw_store_get_schema_version    (CwStore           *self);
 
+gboolean     cw_store_check_output_file     (CwStore           *self,
+                                             GFile             *file,
+                                             GError           **error);
+
 gboolean     cw_store_begin                 (CwStore           *self,
                                              GError           **error);
 gboolean     cw_store_commit                (CwStore           *self,

@@ -541,7 +541,8 @@ cw_meeting_dialog_save_pdf (CwMeetingDialog  *self,
 
   flush (self);
   pack = g_object_ref (self->pack);
-  ok = cw_meeting_pack_write_pdf_file (pack, file, error);
+  ok = cw_store_check_output_file (self->store, file, error) &&
+       cw_meeting_pack_write_pdf_file (pack, file, error);
   self->paginated = FALSE;
   show_page (self);
   if (!ok)

@@ -328,7 +328,8 @@ cw_report_dialog_save (CwReportDialog  *self,
   if (!cw_report_dialog_flush (self, error))
     return FALSE;
   cw_report_dialog_rebuild_now (self);
-  return cw_report_write_to_file (self->report, format, file, error);
+  return cw_store_check_output_file (self->store, file, error) &&
+         cw_report_write_to_file (self->report, format, file, error);
 }
 
 static const struct {
@@ -382,8 +383,22 @@ save_chooser_response_cb (GtkNativeDialog *chooser,
 
   if (response == GTK_RESPONSE_ACCEPT && self->report != NULL)
     {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autoptr(GError) error = NULL;
+
+      if (!cw_store_check_output_file (self->store, file, &error))
+        {
+          GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("The Report Was Not Saved"),
+                                                      error->message);
+
+          adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+          gtk_window_present (GTK_WINDOW (dialog));
+          g_object_unref (chooser);
+          return;
+        }
+
       job = g_new0 (SaveJob, 1);
-      job->file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      job->file = g_steal_pointer (&file);
       job->format = chosen_format (GTK_FILE_CHOOSER (chooser), job->file);
       job->report = cw_report_ref (self->report);
 
