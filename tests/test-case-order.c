@@ -99,10 +99,19 @@ test_attention (void)
   cw_case_set_next_follow_up (follow, "2027-02-01");
   g_assert_cmpint (cw_case_get_attention (follow, today, &days), ==, CW_ATTENTION_NONE);
 
+  /* A month is counted from its end: "August 2026" was busy until its
+   * last day, less than three months ago. */
+  cw_case_set_last_action (lively, "2026-08");
+  g_assert_cmpint (cw_case_get_attention (lively, today, &days), ==, CW_ATTENTION_NONE);
+  cw_case_set_last_action (lively, "2026");
+  g_assert_cmpint (cw_case_get_attention (lively, today, &days), ==, CW_ATTENTION_NONE);
+  cw_case_set_last_action (lively, "2025");
+  g_assert_cmpint (cw_case_get_attention (lively, today, &days), ==, CW_ATTENTION_QUIET);
+
   /* A case just taken on is not nagged about; one taken on long ago is. */
   cw_case_set_opened (fresh, "2026-11-01");
   g_assert_cmpint (cw_case_get_attention (fresh, today, &days), ==, CW_ATTENTION_NONE);
-  cw_case_set_opened (fresh, "2026-01");
+  cw_case_set_opened (fresh, "2026-07");
   g_assert_cmpint (cw_case_get_attention (fresh, today, &days), ==, CW_ATTENTION_QUIET);
 }
 

@@ -605,6 +605,28 @@ days_until (const char  *iso,
   return TRUE;
 }
 
+/* Days from the last day @iso can mean to @today: "June 2025" was still
+ * going on at the end of June. */
+static gboolean
+days_since (const char  *iso,
+            const GDate *today,
+            int         *days)
+{
+  g_autoptr(GDate) end = NULL;
+  CwDate date;
+  guint month;
+
+  if (!cw_date_parse (iso, &date, NULL))
+    return FALSE;
+
+  month = date.precision == CW_DATE_PRECISION_YEAR ? 12 : date.month;
+  end = g_date_new_dmy (date.precision == CW_DATE_PRECISION_DAY
+                        ? date.day : g_date_get_days_in_month (month, date.year),
+                        month, date.year);
+  *days = g_date_days_between (end, today);
+  return TRUE;
+}
+
 /**
  * cw_case_get_attention:
  * @today: the day to count from
@@ -638,12 +660,9 @@ cw_case_get_attention (CwCase      *self,
 
   since = self->strings[PROP_LAST_ACTION] != NULL ? self->strings[PROP_LAST_ACTION]
                                                   : self->strings[PROP_OPENED];
-  if (self->status == CW_CASE_STATUS_ACTIVE && days_until (since, today, days) &&
-      -*days > CW_CASE_QUIET_DAYS)
-    {
-      *days = -*days;
-      return CW_ATTENTION_QUIET;
-    }
+  if (self->status == CW_CASE_STATUS_ACTIVE && days_since (since, today, days) &&
+      *days > CW_CASE_QUIET_DAYS)
+    return CW_ATTENTION_QUIET;
 
   return CW_ATTENTION_NONE;
 }

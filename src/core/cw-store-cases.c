@@ -15,7 +15,7 @@
   " (SELECT max (e.date) FROM entries e WHERE e.case_id = c.id)," \
   " (SELECT max (e.date) FROM entries e WHERE e.case_id = c.id AND e.category = 'activity')," \
   " (SELECT min (e.date) FROM entries e WHERE e.case_id = c.id AND e.kind = 'follow-up'" \
-  "  AND e.date >= date ('now', 'localtime', '-14 days'))"
+  "  AND e.date >= substr (date ('now', 'localtime', '-14 days'), 1, length (e.date)))"
 
 static CwCase *
 case_from_row (sqlite3_stmt *stmt)
