@@ -534,8 +534,10 @@ cw_report_build (CwStore             *store,
 
   report = report_new (year, include_private);
   report->profile = cw_store_load_profile (store, error);
+  if (report->profile == NULL)
+    return NULL;
   ids = case_ids != NULL ? requested_ids (store, case_ids, error) : every_id (store, error);
-  if (report->profile == NULL || ids == NULL)
+  if (ids == NULL)
     return NULL;
 
   for (guint i = 0; i < ids->len; i++)
