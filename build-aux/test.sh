@@ -5,7 +5,7 @@
 # data files and, under a virtual display, the window.
 set -eu
 
-EXTRA_PACKAGES="xvfb xauth dbus libxml2-utils poppler-utils fonts-dejavu-core"
+EXTRA_PACKAGES="xvfb xauth dbus libxml2-utils poppler-utils"
 here=$(CDPATH= cd -- "$(dirname -- "$0")" && pwd)
 . "$here/setup.sh"
 
