@@ -2,6 +2,7 @@
 #define G_LOG_DOMAIN "cw-report"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "cw-report-document.h"
 #include "cw-report-pages.h"
@@ -27,6 +28,10 @@ struct _CwReportDocument
   double page_width;
   double page_height;
   guint n_pages;
+  /* the same on every page, laid out once for the context */
+  PangoLayout *header_left;
+  PangoLayout *header_right;
+  PangoLayout *footer_left;
 };
 
 static void cw_report_document_iface_init (CwDocumentInterface *iface);
@@ -62,6 +67,9 @@ cw_report_document_paginate (CwDocument   *document,
   CwReportDocument *self = CW_REPORT_DOCUMENT (document);
 
   g_clear_pointer (&self->pieces, g_array_unref);
+  g_clear_object (&self->header_left);
+  g_clear_object (&self->header_right);
+  g_clear_object (&self->footer_left);
   g_clear_object (&self->context);
 
   self->context = cw_report_print_context (context);
@@ -81,14 +89,127 @@ set_color (cairo_t *cr,
                         (color & 0xff) / 255.0);
 }
 
+/* Draws a one-line row's cells as pango_cairo_show_layout_line() would,
+ * the same glyphs at the same places with the same text, but with one
+ * cairo_show_text_glyphs() for the row: what a PDF costs goes by the
+ * operation as much as by the glyph. Returns FALSE, having drawn nothing,
+ * unless the cells are plain runs of one font. */
+static gboolean
+draw_row_glyphs (cairo_t             *cr,
+                 const CwReportPiece *piece)
+{
+  PangoFont *font = NULL;
+  cairo_scaled_font_t *scaled_font;
+  cairo_glyph_t *glyphs;
+  cairo_text_cluster_t *clusters;
+  char *text;
+  int n_glyphs = 0, n_bytes = 0, n_clusters = 0, n_text = 0, count = 0;
+  double y = piece->y + (double) piece->baseline / PANGO_SCALE;
+
+  for (guint i = 0; i < piece->n_cells; i++)
+    for (GSList *l = pango_layout_get_line_readonly (piece->cells[i].layout, 0)->runs; l != NULL;
+         l = l->next)
+      {
+        PangoGlyphItem *run = l->data;
+
+        if (font == NULL)
+          font = run->item->analysis.font;
+        if (run->item->analysis.font != font || run->item->analysis.extra_attrs != NULL
+            || (run->item->analysis.level & 1) != 0 || run->y_offset != 0
+            || run->start_x_offset != 0 || run->end_x_offset != 0)
+          return FALSE;
+        for (int g = 0; g < run->glyphs->num_glyphs; g++)
+          if ((run->glyphs->glyphs[g].glyph & PANGO_GLYPH_UNKNOWN_FLAG) != 0
+              || run->glyphs->glyphs[g].glyph == PANGO_GLYPH_EMPTY)
+            return FALSE;
+        n_glyphs += run->glyphs->num_glyphs;
+        n_bytes += run->item->length;
+      }
+  if (font == NULL || !PANGO_IS_CAIRO_FONT (font))
+    return FALSE;
+  scaled_font = pango_cairo_font_get_scaled_font (PANGO_CAIRO_FONT (font));
+  if (scaled_font == NULL || cairo_scaled_font_status (scaled_font) != CAIRO_STATUS_SUCCESS)
+    return FALSE;
+
+  glyphs = g_new (cairo_glyph_t, n_glyphs);
+  clusters = g_new (cairo_text_cluster_t, n_glyphs);
+  text = g_malloc (n_bytes);
+  for (guint i = 0; i < piece->n_cells; i++)
+    {
+      PangoLayout *layout = piece->cells[i].layout;
+      const char *layout_text = pango_layout_get_text (layout);
+      double cell_x, cell_y;
+      int x = 0;
+
+      /* where pango_cairo_show_layout_line() would start: the current
+       * point, which cairo keeps in fixed point */
+      cairo_move_to (cr, piece->x + (double) piece->cells[i].x / PANGO_SCALE, y);
+      cairo_get_current_point (cr, &cell_x, &cell_y);
+
+      for (GSList *l = pango_layout_get_line_readonly (layout, 0)->runs; l != NULL; l = l->next)
+        {
+          PangoGlyphItem *run = l->data;
+          PangoGlyphItemIter iter;
+          double base_x = cell_x + (double) x / PANGO_SCALE;
+          int x_position = 0;
+
+          for (gboolean more = pango_glyph_item_iter_init_start (&iter, run, layout_text); more;
+               more = pango_glyph_item_iter_next_cluster (&iter))
+            {
+              clusters[n_clusters].num_bytes = iter.end_index - iter.start_index;
+              clusters[n_clusters].num_glyphs = iter.end_glyph - iter.start_glyph;
+              n_clusters++;
+            }
+          for (int g = 0; g < run->glyphs->num_glyphs; g++)
+            {
+              PangoGlyphInfo *info = &run->glyphs->glyphs[g];
+
+              glyphs[count].index = info->glyph;
+              glyphs[count].x = base_x + (double) (x_position + info->geometry.x_offset) / PANGO_SCALE;
+              glyphs[count].y = info->geometry.y_offset == 0
+                                ? cell_y : cell_y + (double) info->geometry.y_offset / PANGO_SCALE;
+              count++;
+              x_position += info->geometry.width;
+            }
+          memcpy (text + n_text, layout_text + run->item->offset, run->item->length);
+          n_text += run->item->length;
+          x += x_position;
+        }
+    }
+
+  cairo_save (cr);
+  cairo_set_scaled_font (cr, scaled_font);
+  cairo_show_text_glyphs (cr, text, n_text, glyphs, count, clusters, n_clusters, 0);
+  cairo_restore (cr);
+  g_free (glyphs);
+  g_free (clusters);
+  g_free (text);
+  return TRUE;
+}
+
 static void
 draw_text (cairo_t             *cr,
            const CwReportPiece *piece)
 {
-  PangoLayoutIter *iter = pango_layout_get_iter (piece->layout);
+  PangoLayoutIter *iter;
   int top = 0;
 
   set_color (cr, piece->color);
+  if (piece->cells != NULL)
+    {
+      double y = piece->y + (double) piece->baseline / PANGO_SCALE;
+
+      if (draw_row_glyphs (cr, piece))
+        return;
+      for (guint i = 0; i < piece->n_cells; i++)
+        {
+          cairo_move_to (cr, piece->x + (double) piece->cells[i].x / PANGO_SCALE, y);
+          pango_cairo_show_layout_line (cr, pango_layout_get_line_readonly (piece->cells[i].layout, 0));
+        }
+      return;
+    }
+
+  iter = pango_layout_get_iter (piece->layout);
   for (int line = 0; line < piece->first_line + piece->n_lines; line++)
     {
       if (line >= piece->first_line)
@@ -125,20 +246,24 @@ draw_rule (cairo_t     *cr,
   cairo_stroke (cr);
 }
 
-/* One line of the header or footer: @left at the margin, @right against
- * the other; @top is where the line's top goes. */
+static PangoLayout *
+frame_layout (CwReportDocument *self,
+              const char       *text)
+{
+  return cw_report_new_layout (self->context, text, SIZE_FRAME, PANGO_WEIGHT_NORMAL,
+                               PANGO_STYLE_NORMAL, -1);
+}
+
+/* One line of the header or footer: @l at the margin, @r against the
+ * other; @top is where the line's top goes. */
 static void
 draw_frame_line (CwReportDocument *self,
                  cairo_t          *cr,
-                 const char       *left,
-                 const char       *right,
+                 PangoLayout      *l,
+                 PangoLayout      *r,
                  double            top)
 {
   double width = self->page_width - 2 * CW_REPORT_MARGIN_SIDE;
-  g_autoptr(PangoLayout) l = cw_report_new_layout (self->context, left, SIZE_FRAME,
-                                                   PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, -1);
-  g_autoptr(PangoLayout) r = cw_report_new_layout (self->context, right, SIZE_FRAME,
-                                                   PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, -1);
   PangoRectangle extents;
 
   pango_layout_get_extents (r, NULL, &extents);
@@ -159,21 +284,29 @@ draw_frame (CwReportDocument *self,
             cairo_t          *cr,
             guint             page)
 {
-  g_autofree char *title = cw_report_title (self->report);
-  g_autofree char *made = cw_date_iso_format_display (self->report->made);
-  g_autofree char *made_text = g_strdup_printf (_("Made on %s"), made);
   /* Translators: the footer of a page of a report */
   g_autofree char *page_text = g_strdup_printf (_("Page %u of %u"), page + 1, self->n_pages);
+  g_autoptr(PangoLayout) page_layout = frame_layout (self, page_text);
   double width = self->page_width - 2 * CW_REPORT_MARGIN_SIDE;
   double footer_top = self->page_height - CW_REPORT_FOOTER_BOTTOM - SIZE_FRAME * 1.25;
-  const char *group = self->report->profile->name;
 
-  draw_frame_line (self, cr, group != NULL && *group != '\0' ? group : title,
-                   group != NULL && *group != '\0' ? title : "", CW_REPORT_HEADER_TOP);
+  if (self->header_left == NULL)
+    {
+      g_autofree char *title = cw_report_title (self->report);
+      g_autofree char *made = cw_date_iso_format_display (self->report->made);
+      g_autofree char *made_text = g_strdup_printf (_("Made on %s"), made);
+      const char *group = self->report->profile->name;
+
+      self->header_left = frame_layout (self, group != NULL && *group != '\0' ? group : title);
+      self->header_right = frame_layout (self, group != NULL && *group != '\0' ? title : "");
+      self->footer_left = frame_layout (self, made_text);
+    }
+
+  draw_frame_line (self, cr, self->header_left, self->header_right, CW_REPORT_HEADER_TOP);
   draw_rule (cr, CW_REPORT_MARGIN_SIDE, CW_REPORT_HEADER_TOP + SIZE_FRAME * 1.25 + 5, width,
              0.5, COLOR_FRAME);
   draw_rule (cr, CW_REPORT_MARGIN_SIDE, footer_top - 5, width, 0.5, COLOR_FRAME);
-  draw_frame_line (self, cr, made_text, page_text, footer_top);
+  draw_frame_line (self, cr, self->footer_left, page_layout, footer_top);
 }
 
 static void
@@ -214,6 +347,9 @@ cw_report_document_finalize (GObject *object)
   g_clear_pointer (&self->report, cw_report_unref);
   g_clear_pointer (&self->pieces, g_array_unref);
   g_clear_pointer (&self->page_starts, g_array_unref);
+  g_clear_object (&self->header_left);
+  g_clear_object (&self->header_right);
+  g_clear_object (&self->footer_left);
   g_clear_object (&self->context);
 
   G_OBJECT_CLASS (cw_report_document_parent_class)->finalize (object);

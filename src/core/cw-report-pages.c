@@ -40,6 +40,10 @@ typedef struct {
   double y;
   guint page;
   GHashTable *widths;       /* "bold:text" or "text" → its width, measured once */
+  GHashTable *cells;        /* a cell's text → its CellShape, shaped once */
+  GHashTable *rows;         /* a table's columns and a row's text → its layout */
+  int tab_ascent;           /* of the tab between cells, in Pango units */
+  int tab_descent;
   const char *section;      /* the titles the blocks being placed are under */
   const char *heading;
 } Pager;
@@ -58,6 +62,9 @@ piece_clear (gpointer data)
   CwReportPiece *piece = data;
 
   g_clear_object (&piece->layout);
+  for (guint i = 0; i < piece->n_cells; i++)
+    g_object_unref (piece->cells[i].layout);
+  g_clear_pointer (&piece->cells, g_free);
 }
 
 /* Layouts */
@@ -202,7 +209,7 @@ start_text (Pager       *p,
 {
   CwReportPiece text = { CW_REPORT_PIECE_TEXT, p->page, p->left + x, p->y, color };
 
-  text.layout = g_object_ref (layout);
+  text.layout = layout != NULL ? g_object_ref (layout) : NULL;
   text.first_line = first_line;
   g_array_append_val (p->pieces, text);
   return p->pieces->len - 1;
@@ -355,7 +362,163 @@ typedef struct {
   PangoTabArray *tabs;
   double width;             /* of the whole table */
   double indent;            /* where a wrapped last cell goes on */
+  char *key;                /* the above as text, to find rows laid out alike */
 } Columns;
+
+/* A cell of body text on one line, shaped once however often it comes:
+ * dates, kinds and counts repeat down a table. */
+typedef struct {
+  PangoLayout *layout;
+  int width;                /* Pango units */
+  int ascent;
+  int descent;
+  gboolean simple;          /* one line of left-to-right text */
+} CellShape;
+
+static void
+cell_shape_free (gpointer data)
+{
+  CellShape *shape = data;
+
+  g_object_unref (shape->layout);
+  g_free (shape);
+}
+
+static void
+line_metrics (PangoLayoutLine *line,
+              int             *width,
+              int             *ascent,
+              int             *descent)
+{
+  PangoRectangle logical;
+
+  pango_layout_line_get_extents (line, NULL, &logical);
+  *width = logical.width;
+  *ascent = -logical.y;
+  *descent = logical.y + logical.height;
+}
+
+static const CellShape *
+cell_shape (Pager      *p,
+            const char *text)
+{
+  CellShape *shape = g_hash_table_lookup (p->cells, text);
+  PangoLayoutLine *line;
+
+  if (shape != NULL)
+    return shape;
+
+  shape = g_new0 (CellShape, 1);
+  shape->layout = body_layout (p, text, -1);
+  line = pango_layout_get_line_readonly (shape->layout, 0);
+  line_metrics (line, &shape->width, &shape->ascent, &shape->descent);
+  /* Right-to-left text could turn the whole row around: such a row is
+   * laid out whole. */
+  shape->simple = *text != '\0' && strpbrk (text, "\t\n") == NULL
+                  && pango_layout_get_line_count (shape->layout) == 1
+                  && line->resolved_dir == PANGO_DIRECTION_LTR;
+  for (GSList *l = line->runs; l != NULL && shape->simple; l = l->next)
+    shape->simple = ((PangoGlyphItem *) l->data)->item->analysis.level == 0;
+  g_hash_table_insert (p->cells, g_strdup (text), shape);
+  return shape;
+}
+
+/* A row of body text that fits on one line, as its cells. */
+typedef struct {
+  CwReportCell *cells;
+  guint n_cells;
+  int ascent;
+  int descent;
+} RowShape;
+
+/* Places @row's cells where the row's layout would put them, or returns
+ * FALSE if it might not keep to one plain line, to be laid out whole. */
+static gboolean
+shape_row (Pager         *p,
+           GStrv          row,
+           const Columns *columns,
+           RowShape      *shape)
+{
+  guint n = g_strv_length (row);
+  int end = 0;
+
+  if (n == 0 || (guint) pango_tab_array_get_size (columns->tabs) + 1 < n)
+    return FALSE;
+
+  shape->cells = g_new (CwReportCell, n);
+  shape->n_cells = 0;
+  shape->ascent = n > 1 ? p->tab_ascent : 0;
+  shape->descent = n > 1 ? p->tab_descent : 0;
+  for (guint c = 0; c < n; c++)
+    {
+      const CellShape *cell;
+      int x = 0;
+
+      if (row[c][0] == '\0')
+        {
+          if (n == 1)
+            break;
+          continue;
+        }
+      cell = cell_shape (p, row[c]);
+      if (!cell->simple)
+        break;
+      if (c > 0)
+        {
+          PangoTabAlign align;
+          int location;
+
+          pango_tab_array_get_tab (columns->tabs, (int) c - 1, &align, &location);
+          if (align == PANGO_TAB_LEFT)
+            x = location;
+          else if (align == PANGO_TAB_RIGHT)
+            x = location - cell->width;
+          else
+            break;
+          /* a cell that ran up to its tab would push the next along */
+          if (end + PANGO_SCALE > x)
+            break;
+        }
+      shape->cells[shape->n_cells].layout = g_object_ref (cell->layout);
+      shape->cells[shape->n_cells].x = x;
+      shape->n_cells++;
+      shape->ascent = MAX (shape->ascent, cell->ascent);
+      shape->descent = MAX (shape->descent, cell->descent);
+      end = x + cell->width;
+      if (c + 1 == n && end <= (int) (columns->width * PANGO_SCALE))
+        return TRUE;
+    }
+
+  for (guint i = 0; i < shape->n_cells; i++)
+    g_object_unref (shape->cells[i].layout);
+  g_clear_pointer (&shape->cells, g_free);
+  return FALSE;
+}
+
+/* Places a row shaped by shape_row(), which stays whole: a new page
+ * starts with the table's header. */
+static void
+place_row (Pager           *p,
+           RowShape        *row,
+           const TableHead *head)
+{
+  double height = (double) (row->ascent + row->descent) / PANGO_SCALE;
+  CwReportPiece *piece;
+  guint index;
+
+  if (!at_top (p) && p->y + height > p->bottom)
+    {
+      new_page (p);
+      place_head (p, head, TRUE);
+    }
+  index = start_text (p, NULL, 0, 0, COLOR_TEXT);
+  piece = &g_array_index (p->pieces, CwReportPiece, index);
+  piece->n_lines = 1;
+  piece->cells = g_steal_pointer (&row->cells);
+  piece->n_cells = row->n_cells;
+  piece->baseline = row->ascent;
+  p->y += height;
+}
 
 /* Where each column starts, and the tab stops that put cells there. A last
  * column of text is not measured: it takes what is left of the line. */
@@ -367,6 +530,7 @@ set_columns (Pager               *p,
   guint n = g_strv_length (g_ptr_array_index (table->rows, 0));
   gboolean text_last = !cw_report_block_is_numeric (table, n - 1);
   double x = 0, width = 0;
+  GString *key;
 
   columns->tabs = pango_tab_array_new (MAX ((int) n - 1, 1), FALSE);
   for (guint c = 0; c < n; c++)
@@ -381,6 +545,20 @@ set_columns (Pager               *p,
       x += width + COLUMN_GAP;
     }
   columns->width = text_last ? p->width : MIN (columns->indent + width, p->width);
+
+  key = g_string_new (NULL);
+  g_string_append_printf (key, "%d %d", (int) (columns->width * PANGO_SCALE),
+                          (int) (-columns->indent * PANGO_SCALE));
+  for (int i = 0; i < pango_tab_array_get_size (columns->tabs); i++)
+    {
+      PangoTabAlign align;
+      int location;
+
+      pango_tab_array_get_tab (columns->tabs, i, &align, &location);
+      g_string_append_printf (key, " %d:%d", align, location);
+    }
+  g_string_append_c (key, '\n');
+  columns->key = g_string_free (key, FALSE);
 }
 
 static PangoLayout *
@@ -399,11 +577,30 @@ row_layout (Pager         *p,
   return layout;
 }
 
+/* A body row's layout, shared by the rows of tables with the same columns
+ * and the same text: a layout is only read once it is measured. */
+static PangoLayout *
+body_row_layout (Pager         *p,
+                 GStrv          row,
+                 const Columns *columns)
+{
+  g_autofree char *text = row_text (row);
+  g_autofree char *key = g_strconcat (columns->key, text, NULL);
+  PangoLayout *layout = g_hash_table_lookup (p->rows, key);
+
+  if (layout == NULL)
+    {
+      layout = row_layout (p, row, columns, FALSE);
+      g_hash_table_insert (p->rows, g_steal_pointer (&key), layout);
+    }
+  return g_object_ref (layout);
+}
+
 static void
 place_table (Pager               *p,
              const CwReportBlock *table)
 {
-  Columns columns;
+  Columns columns = { NULL, 0, 0, NULL };
   TableHead head;
 
   set_columns (p, table, &columns);
@@ -417,21 +614,33 @@ place_table (Pager               *p,
 
   for (guint r = 1; r < table->rows->len; r++)
     {
-      PangoLayout *row = row_layout (p, g_ptr_array_index (table->rows, r), &columns, FALSE);
+      GStrv cells = g_ptr_array_index (table->rows, r);
+      RowShape shape = { NULL, 0, 0, 0 };
+      PangoLayout *row = NULL;
 
+      if (!shape_row (p, cells, &columns, &shape))
+        row = body_row_layout (p, cells, &columns);
       if (r == 1)
         {
-          ensure_room (p, layout_height (head.layout) + 5 + layout_height (row));
+          ensure_room (p, layout_height (head.layout) + 5
+                          + (row != NULL ? layout_height (row)
+                                         : (double) (shape.ascent + shape.descent) / PANGO_SCALE));
           place_head (p, &head, FALSE);
         }
-      place_lines (p, row, 0, COLOR_TEXT, &head);
+      if (row != NULL)
+        {
+          place_lines (p, row, 0, COLOR_TEXT, &head);
+          g_object_unref (row);
+        }
+      else
+        place_row (p, &shape, &head);
       p->y += ROW_GAP;
-      g_object_unref (row);
     }
 
   g_object_unref (head.layout);
   g_free (head.caption);
   pango_tab_array_free (columns.tabs);
+  g_free (columns.key);
 }
 
 /* The other blocks */
@@ -556,11 +765,21 @@ cw_report_lay_out (CwReport     *report,
   p.bottom = MAX (page_height - CW_REPORT_BODY_BOTTOM, p.top + 72);
   p.y = p.top;
   p.widths = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  p.cells = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, cell_shape_free);
+  p.rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  {
+    g_autoptr(PangoLayout) tab = body_layout (&p, "\t", -1);
+    int width;
+
+    line_metrics (pango_layout_get_line_readonly (tab, 0), &width, &p.tab_ascent, &p.tab_descent);
+  }
 
   for (guint i = 0; i < outline->len; i++)
     place_block (&p, g_ptr_array_index (outline, i));
 
   g_hash_table_unref (p.widths);
+  g_hash_table_unref (p.cells);
+  g_hash_table_unref (p.rows);
 
   *n_pages = p.page + 1;
   return p.pieces;

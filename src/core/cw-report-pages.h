@@ -25,6 +25,13 @@ typedef enum {
   CW_REPORT_PIECE_RULE,
 } CwReportPieceKind;
 
+/* A cell of a table row drawn on its own: the one line of @layout, @x
+ * from the row's left, in Pango units. */
+typedef struct {
+  PangoLayout *layout;
+  int x;
+} CwReportCell;
+
 typedef struct {
   CwReportPieceKind kind;
   guint page;
@@ -36,6 +43,9 @@ typedef struct {
   int n_lines;
   double width;             /* RULE */
   double thickness;         /* RULE */
+  CwReportCell *cells;      /* TEXT: a one-line table row, drawn cell by cell, */
+  guint n_cells;            /*   instead of layout's lines */
+  int baseline;             /*   from the row's top, in Pango units */
 } CwReportPiece;
 
 GArray        *cw_report_lay_out       (CwReport     *report,
