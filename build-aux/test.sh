@@ -10,7 +10,9 @@ here=$(CDPATH= cd -- "$(dirname -- "$0")" && pwd)
 . "$here/setup.sh"
 
 status=0
+# The window tests need a display and a session bus, as on a desktop.
 xvfb-run -a -s "-screen 0 1280x800x24" \
+  dbus-run-session -- \
   meson test -C "$build" --print-errorlogs --num-processes 2 "$@" || status=$?
 
 # One plain closing line, whatever the runner printed above.
