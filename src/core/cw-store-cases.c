@@ -464,18 +464,13 @@ cw_store_has_case (CwStore    *self,
 guint
 cw_store_count_cases (CwStore *self)
 {
-  sqlite3_stmt *stmt;
-  guint count = 0;
+  int count = 0;
 
   g_return_val_if_fail (CW_IS_STORE (self), 0);
 
-  stmt = cw_store_prepare (self, "SELECT count(*) FROM cases", NULL);
-  if (stmt == NULL)
+  if (!cw_store_query_int (self, "SELECT count(*) FROM cases", &count, NULL))
     return 0;
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    count = (guint) sqlite3_column_int (stmt, 0);
-  sqlite3_reset (stmt);
-  return count;
+  return (guint) count;
 }
 
 /* Validation: the store refuses what the casefile format could not carry,

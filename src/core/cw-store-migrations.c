@@ -309,7 +309,6 @@ run_step (CwStore           *self,
 {
   g_autoptr(GError) local_error = NULL;
   int version = 0;
-  sqlite3_stmt *stmt;
 
   if (!cw_store_begin (self, error))
     return FALSE;
@@ -317,12 +316,8 @@ run_step (CwStore           *self,
   if (!cw_store_exec (self, step->sql, &local_error))
     goto fail;
 
-  stmt = cw_store_prepare (self, "PRAGMA user_version", &local_error);
-  if (stmt == NULL)
+  if (!cw_store_query_int (self, "PRAGMA user_version", &version, &local_error))
     goto fail;
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    version = sqlite3_column_int (stmt, 0);
-  sqlite3_reset (stmt);
   if (version != step->version)
     {
       g_set_error (&local_error, CW_STORE_ERROR, CW_STORE_ERROR_FAILED,

@@ -57,6 +57,10 @@ gboolean        cw_store_check_writable       (CwStore            *self,
 void            cw_store_queue_change         (CwStore            *self,
                                                CwStoreChange       change,
                                                const char         *id);
+gboolean        cw_store_query_int            (CwStore            *self,
+                                               const char         *sql,
+                                               int                *value,
+                                               GError            **error);
 gboolean        cw_store_exec                 (CwStore            *self,
                                                const char         *sql,
                                                GError            **error);

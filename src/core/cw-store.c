@@ -428,42 +428,42 @@ cw_store_default_path (void)
   return g_build_filename (g_get_user_data_dir (), "casework", "casework.db", NULL);
 }
 
+/* The one number a query without parameters answers. */
+gboolean
+cw_store_query_int (CwStore     *self,
+                    const char  *sql,
+                    int         *value,
+                    GError     **error)
+{
+  sqlite3_stmt *stmt = cw_store_prepare (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *value = sqlite3_column_int (stmt, 0);
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_ROW)
+    {
+      cw_store_set_sqlite_error (self, error, rc, _("Could not read the database"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 read_user_version (CwStore  *self,
                    int      *version,
                    int      *n_tables,
                    GError  **error)
 {
-  sqlite3_stmt *stmt;
-  int rc;
-
   /* Reading the header is the first thing that touches the file, so this is
    * where a file that is not SQLite at all shows itself. */
-  stmt = cw_store_prepare (self, "PRAGMA user_version", error);
-  if (stmt == NULL)
-    return FALSE;
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      cw_store_set_sqlite_error (self, error, rc, _("Could not read the database"));
-      return FALSE;
-    }
-  *version = sqlite3_column_int (stmt, 0);
-  sqlite3_reset (stmt);
-
-  stmt = cw_store_prepare (self, "SELECT count(*) FROM sqlite_schema", error);
-  if (stmt == NULL)
-    return FALSE;
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      cw_store_set_sqlite_error (self, error, rc, _("Could not read the database"));
-      return FALSE;
-    }
-  *n_tables = sqlite3_column_int (stmt, 0);
-  sqlite3_reset (stmt);
-
-  return TRUE;
+  return cw_store_query_int (self, "PRAGMA user_version", version, error) &&
+         cw_store_query_int (self, "SELECT count(*) FROM sqlite_schema", n_tables, error);
 }
 
 static gboolean
