@@ -308,7 +308,7 @@ test_outlives_nothing (void)
 {
   g_autoptr(CwTestTmpDir) tmp = cw_test_tmp_dir_new ("casework-test-XXXXXX");
   g_autoptr(CwStore) store = cw_test_open_store (tmp, "casework.db");
-  g_autoptr(CwCase) first = cw_test_save_new_case (store, "Jane Doe");
+  g_autoptr(CwCase) first G_GNUC_UNUSED = cw_test_save_new_case (store, "Jane Doe");
   g_autoptr(CwCase) second = NULL;
   CwCaseList *list = cw_case_list_new (store);
   GWeakRef weak;

@@ -246,7 +246,7 @@ test_round_trip_together (Fixture       *f,
                           gconstpointer  data)
 {
   const char *names[] = { "long-term-case.xml", "urgent-action.xml" };
-  g_autoptr(CwImportSummary) summary = cw_test_import_fixture (f->store, "every-element.xml");
+  g_autoptr(CwImportSummary) summary G_GNUC_UNUSED = cw_test_import_fixture (f->store, "every-element.xml");
   g_autoptr(CwStore) second = cw_test_open_store (f->dir, "second.db");
   g_autoptr(CwImportSummary) again = NULL;
   g_autofree char *export1 = NULL;
@@ -937,7 +937,7 @@ static void
 test_merge_public_export_back (Fixture       *f,
                                gconstpointer  data)
 {
-  g_autoptr(CwImportSummary) first = cw_test_import_fixture (f->store, "every-element.xml");
+  g_autoptr(CwImportSummary) first G_GNUC_UNUSED = cw_test_import_fixture (f->store, "every-element.xml");
   g_autofree char *before = snapshot (f->store);
   g_autofree char *public_doc = cw_test_export_ok (f->store, NULL, CW_CASEFILE_SCOPE_PUBLIC);
   g_autoptr(CwImportSummary) again = NULL;
@@ -1498,7 +1498,7 @@ test_refused (Fixture       *f,
               gconstpointer  data)
 {
   const Refusal *refusal = data;
-  g_autoptr(CwImportSummary) base = cw_test_import_fixture (f->store, "every-element.xml");
+  g_autoptr(CwImportSummary) base G_GNUC_UNUSED = cw_test_import_fixture (f->store, "every-element.xml");
   g_autofree char *before = snapshot (f->store);
   g_autofree char *after = NULL;
   g_autofree char *passwd = first_line_of_passwd ();

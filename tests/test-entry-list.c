@@ -107,10 +107,10 @@ static void
 test_lists_newest_first (Fixture       *f,
                          gconstpointer  data)
 {
-  g_autoptr(CwEntry) march = save_entry (f, f->case_id, "2025-03-07", "March letters");
-  g_autoptr(CwEntry) year = save_entry (f, f->case_id, "2024", "Letters that year");
+  g_autoptr(CwEntry) march G_GNUC_UNUSED = save_entry (f, f->case_id, "2025-03-07", "March letters");
+  g_autoptr(CwEntry) year G_GNUC_UNUSED = save_entry (f, f->case_id, "2024", "Letters that year");
   g_autoptr(CwEntry) may = save_entry (f, f->case_id, "2025-05", "May letters");
-  g_autoptr(CwEntry) other = save_entry (f, f->other_case_id, "2026-01-01", "Another case");
+  g_autoptr(CwEntry) other G_GNUC_UNUSED = save_entry (f, f->other_case_id, "2026-01-01", "Another case");
   g_autoptr(CwEntryList) list = cw_entry_list_new (f->store, f->case_id);
   GListModel *model = G_LIST_MODEL (list);
   g_autoptr(CwEntry) first = NULL;
@@ -153,7 +153,7 @@ static void
 test_follows_new_entry (Fixture       *f,
                         gconstpointer  data)
 {
-  g_autoptr(CwEntry) old = save_entry (f, f->case_id, "2025-03-07", "March letters");
+  g_autoptr(CwEntry) old G_GNUC_UNUSED = save_entry (f, f->case_id, "2025-03-07", "March letters");
   g_autoptr(CwEntryList) list = cw_entry_list_new (f->store, f->case_id);
   g_autoptr(CwTestWatcher) watcher = cw_test_watcher_new (G_LIST_MODEL (list));
   g_autoptr(CwEntry) fresh = NULL;
@@ -179,10 +179,10 @@ static void
 test_follows_edit (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autoptr(CwEntry) a = save_entry (f, f->case_id, "2025-05-01", "A");
+  g_autoptr(CwEntry) a G_GNUC_UNUSED = save_entry (f, f->case_id, "2025-05-01", "A");
   g_autoptr(CwEntry) b = save_entry (f, f->case_id, "2025-04-01", "B");
-  g_autoptr(CwEntry) c = save_entry (f, f->case_id, "2025-03-01", "C");
-  g_autoptr(CwEntry) d = save_entry (f, f->case_id, "2025-02-01", "D");
+  g_autoptr(CwEntry) c G_GNUC_UNUSED = save_entry (f, f->case_id, "2025-03-01", "C");
+  g_autoptr(CwEntry) d G_GNUC_UNUSED = save_entry (f, f->case_id, "2025-02-01", "D");
   g_autoptr(CwEntryList) list = cw_entry_list_new (f->store, f->case_id);
   g_autoptr(CwTestWatcher) watcher = cw_test_watcher_new (G_LIST_MODEL (list));
   g_autoptr(GError) error = NULL;
@@ -215,9 +215,9 @@ static void
 test_follows_delete (Fixture       *f,
                      gconstpointer  data)
 {
-  g_autoptr(CwEntry) a = save_entry (f, f->case_id, "2025-05-01", "A");
+  g_autoptr(CwEntry) a G_GNUC_UNUSED = save_entry (f, f->case_id, "2025-05-01", "A");
   g_autoptr(CwEntry) b = save_entry (f, f->case_id, "2025-04-01", "B");
-  g_autoptr(CwEntry) c = save_entry (f, f->case_id, "2025-03-01", "C");
+  g_autoptr(CwEntry) c G_GNUC_UNUSED = save_entry (f, f->case_id, "2025-03-01", "C");
   g_autoptr(CwEntryList) list = cw_entry_list_new (f->store, f->case_id);
   g_autoptr(CwTestWatcher) watcher = cw_test_watcher_new (G_LIST_MODEL (list));
   g_autoptr(GError) error = NULL;
@@ -239,10 +239,10 @@ static void
 test_ignores_other_cases (Fixture       *f,
                           gconstpointer  data)
 {
-  g_autoptr(CwEntry) mine = save_entry (f, f->case_id, "2025-05-01", "Mine");
+  g_autoptr(CwEntry) mine G_GNUC_UNUSED = save_entry (f, f->case_id, "2025-05-01", "Mine");
   g_autoptr(CwEntryList) list = cw_entry_list_new (f->store, f->case_id);
   g_autoptr(CwTestWatcher) watcher = cw_test_watcher_new (G_LIST_MODEL (list));
-  g_autoptr(CwEntry) theirs = save_entry (f, f->other_case_id, "2025-06-01", "Theirs");
+  g_autoptr(CwEntry) theirs G_GNUC_UNUSED = save_entry (f, f->other_case_id, "2025-06-01", "Theirs");
   g_autoptr(GError) error = NULL;
 
   g_assert_cmpuint (watcher->changes->len, ==, 0);
@@ -258,7 +258,7 @@ static void
 test_ignores_rolled_back (Fixture       *f,
                           gconstpointer  data)
 {
-  g_autoptr(CwEntry) mine = save_entry (f, f->case_id, "2025-05-01", "Mine");
+  g_autoptr(CwEntry) mine G_GNUC_UNUSED = save_entry (f, f->case_id, "2025-05-01", "Mine");
   g_autoptr(CwEntryList) list = cw_entry_list_new (f->store, f->case_id);
   g_autoptr(CwTestWatcher) watcher = cw_test_watcher_new (G_LIST_MODEL (list));
   g_autoptr(CwEntry) dropped = NULL;
@@ -276,8 +276,8 @@ static void
 test_follows_case_delete (Fixture       *f,
                           gconstpointer  data)
 {
-  g_autoptr(CwEntry) a = save_entry (f, f->case_id, "2025-05-01", "A");
-  g_autoptr(CwEntry) b = save_entry (f, f->case_id, "2025-04-01", "B");
+  g_autoptr(CwEntry) a G_GNUC_UNUSED = save_entry (f, f->case_id, "2025-05-01", "A");
+  g_autoptr(CwEntry) b G_GNUC_UNUSED = save_entry (f, f->case_id, "2025-04-01", "B");
   g_autoptr(CwEntryList) list = cw_entry_list_new (f->store, f->case_id);
   g_autoptr(CwTestWatcher) watcher = cw_test_watcher_new (G_LIST_MODEL (list));
   g_autoptr(GError) error = NULL;
@@ -303,7 +303,7 @@ test_many_entries (Fixture       *f,
     {
       g_autofree char *date = g_strdup_printf ("%04u-%02u-%02u", 2000 + i / 336, 1 + (i / 28) % 12,
                                                1 + i % 28);
-      g_autoptr(CwEntry) entry = save_entry (f, f->case_id, date, "Letters");
+      g_autoptr(CwEntry) entry G_GNUC_UNUSED = save_entry (f, f->case_id, date, "Letters");
     }
   g_assert_true (cw_store_commit (f->store, &error));
   g_assert_no_error (error);

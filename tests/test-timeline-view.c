@@ -263,11 +263,11 @@ static void
 test_month_headers (Fixture       *f,
                     gconstpointer  data)
 {
-  g_autoptr(CwEntry) a = save_entry (f, "2026-03-07", "letter", 14, FALSE, "Letters in March");
+  g_autoptr(CwEntry) a G_GNUC_UNUSED = save_entry (f, "2026-03-07", "letter", 14, FALSE, "Letters in March");
   g_autoptr(CwEntry) b = save_entry (f, "2026-03-01", "email", 3, FALSE, "Emails in March");
   g_autoptr(CwEntry) c = save_entry (f, "2026-02-10", "card", 8, FALSE, "Cards in February");
-  g_autoptr(CwEntry) d = save_entry (f, "2025-12", "meeting", -1, FALSE, "A meeting in December");
-  g_autoptr(CwEntry) e = save_entry (f, "2025", "petition", 300, FALSE, "Signatures that year");
+  g_autoptr(CwEntry) d G_GNUC_UNUSED = save_entry (f, "2025-12", "meeting", -1, FALSE, "A meeting in December");
+  g_autoptr(CwEntry) e G_GNUC_UNUSED = save_entry (f, "2025", "petition", 300, FALSE, "Signatures that year");
   g_autoptr(CwEntry) later = NULL;
   g_autoptr(GError) error = NULL;
   GtkWidget *view;
@@ -314,8 +314,8 @@ static void
 test_private_marked (Fixture       *f,
                      gconstpointer  data)
 {
-  g_autoptr(CwEntry) shared = save_entry (f, "2026-05-01", "letter", 10, FALSE, "Letters");
-  g_autoptr(CwEntry) secret = save_entry (f, "2026-05-19", "media", -1, TRUE,
+  g_autoptr(CwEntry) shared G_GNUC_UNUSED = save_entry (f, "2026-05-01", "letter", 10, FALSE, "Letters");
+  g_autoptr(CwEntry) secret G_GNUC_UNUSED = save_entry (f, "2026-05-19", "media", -1, TRUE,
                                           "Interview with the local paper");
   GtkWidget *list;
 
@@ -425,7 +425,7 @@ static void
 test_read_only (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(CwEntry) entry = save_entry (f, "2026-05-01", "letter", 10, FALSE, "Letters");
+  g_autoptr(CwEntry) entry G_GNUC_UNUSED = save_entry (f, "2026-05-01", "letter", 10, FALSE, "Letters");
   g_autoptr(GPtrArray) entries = NULL;
   GtkWidget *view, *title, *menu;
 

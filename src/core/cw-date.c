@@ -196,7 +196,6 @@ cw_date_is_in_year (const CwDate *date,
 gboolean
 cw_timestamp_is_valid (const char *text)
 {
-  g_autoptr(GDateTime) dt = NULL;
   CwDate date;
   guint h = 0, m = 0, s = 0;
   char day[11];

@@ -293,13 +293,14 @@ replace_case (CwCasePage *self,
               CwCase     *kase)
 {
   /* Kept until the rows that point into it are gone. */
-  g_autoptr(CwCase) old = g_steal_pointer (&self->kase);
+  CwCase *old = g_steal_pointer (&self->kase);
 
   g_clear_handle_id (&self->save_source, g_source_remove);
   g_ptr_array_set_size (self->pending_fields, 0);
   self->dirty = FALSE;
   self->kase = kase;
   show_case (self);
+  g_clear_object (&old);
 }
 
 static void
