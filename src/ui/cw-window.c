@@ -90,10 +90,10 @@ cw_window_update_content (CwWindow *self)
 
   gtk_stack_set_visible_child_name (self->sidebar_stack, sidebar_page (self, n_cases, n_shown));
   if (n_shown < n_cases)
-    subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u case", "%u of %u cases",
+    subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u of %'u case", "%'u of %'u cases",
                                              n_cases), n_shown, n_cases);
   else
-    subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u case", "%u cases", n_cases),
+    subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u case", "%'u cases", n_cases),
                                 n_cases);
   adw_window_title_set_subtitle (self->sidebar_title, subtitle);
   gtk_widget_set_visible (self->case_menu_button, kase != NULL);
