@@ -134,7 +134,8 @@ add_safety_line (CwCasePage *self,
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   if (strong)
     gtk_widget_add_css_class (label, "heading");
-  gtk_box_append (GTK_BOX (self->safety_lines), label);
+  gtk_list_box_append (GTK_LIST_BOX (self->safety_lines), label);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (gtk_widget_get_parent (label)), FALSE);
 }
 
 static void
@@ -143,7 +144,7 @@ clear_safety_lines (CwCasePage *self)
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (self->safety_lines)) != NULL)
-    gtk_box_remove (GTK_BOX (self->safety_lines), child);
+    gtk_list_box_remove (GTK_LIST_BOX (self->safety_lines), child);
 }
 
 /* Restrictions first, in plain words, then each note as written. */
