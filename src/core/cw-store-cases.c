@@ -241,12 +241,37 @@ load_address_lines (CwStore     *self,
   return take_address (builder);
 }
 
+/* Fills each slot (a GStrv * inside a contact or a target) with the
+ * address lines of the row numbered alongside it. */
+static gboolean
+load_addresses (CwStore     *self,
+                const char  *sql,
+                GArray      *nums,
+                GPtrArray   *slots,
+                GError     **error)
+{
+  for (guint i = 0; i < slots->len; i++)
+    {
+      GStrv *slot = g_ptr_array_index (slots, i);
+      g_autoptr(GError) local_error = NULL;
+
+      /* No lines is a NULL address, so only the error tells a failure. */
+      *slot = load_address_lines (self, sql, g_array_index (nums, gint64, i), &local_error);
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 static gboolean
 load_contacts (CwStore  *self,
                CwCase   *kase,
                GError  **error)
 {
-  g_autoptr(GPtrArray) contacts = g_ptr_array_new ();
+  g_autoptr(GPtrArray) slots = g_ptr_array_new ();
   g_autoptr(GArray) nums = g_array_new (FALSE, FALSE, sizeof (gint64));
   sqlite3_stmt *stmt;
   int rc;
@@ -277,7 +302,7 @@ load_contacts (CwStore  *self,
       else
         g_ptr_array_add (cw_case_get_holders (kase), contact);
 
-      g_ptr_array_add (contacts, contact);
+      g_ptr_array_add (slots, &contact->address);
       g_array_append_val (nums, num);
     }
   sqlite3_reset (stmt);
@@ -288,23 +313,9 @@ load_contacts (CwStore  *self,
       return FALSE;
     }
 
-  for (guint i = 0; i < contacts->len; i++)
-    {
-      CwContact *contact = g_ptr_array_index (contacts, i);
-      g_autoptr(GError) local_error = NULL;
-
-      contact->address = load_address_lines (self,
-                                             "SELECT line FROM contact_address_lines"
-                                             " WHERE contact = ? ORDER BY position",
-                                             g_array_index (nums, gint64, i), &local_error);
-      if (local_error != NULL)
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return FALSE;
-        }
-    }
-
-  return TRUE;
+  return load_addresses (self,
+                         "SELECT line FROM contact_address_lines WHERE contact = ? ORDER BY position",
+                         nums, slots, error);
 }
 
 static gboolean
@@ -313,6 +324,7 @@ load_targets (CwStore  *self,
               GError  **error)
 {
   g_autoptr(GArray) nums = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) slots = g_ptr_array_new ();
   GPtrArray *targets = cw_case_get_targets (kase);
   sqlite3_stmt *stmt;
   int rc;
@@ -338,6 +350,7 @@ load_targets (CwStore  *self,
       target->email = cw_sql_column_dup (stmt, 6);
       target->salutation = cw_sql_column_dup (stmt, 7);
       g_ptr_array_add (targets, target);
+      g_ptr_array_add (slots, &target->address);
       g_array_append_val (nums, num);
     }
   sqlite3_reset (stmt);
@@ -348,23 +361,9 @@ load_targets (CwStore  *self,
       return FALSE;
     }
 
-  for (guint i = 0; i < targets->len; i++)
-    {
-      CwTarget *target = g_ptr_array_index (targets, i);
-      g_autoptr(GError) local_error = NULL;
-
-      target->address = load_address_lines (self,
-                                            "SELECT line FROM target_address_lines"
-                                            " WHERE target = ? ORDER BY position",
-                                            g_array_index (nums, gint64, i), &local_error);
-      if (local_error != NULL)
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return FALSE;
-        }
-    }
-
-  return TRUE;
+  return load_addresses (self,
+                         "SELECT line FROM target_address_lines WHERE target = ? ORDER BY position",
+                         nums, slots, error);
 }
 
 static gboolean
