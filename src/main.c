@@ -5,6 +5,7 @@
 #include <locale.h>
 
 #include "cw-application.h"
+#include "cw-timing.h"
 
 int
 main (int   argc,
@@ -12,6 +13,7 @@ main (int   argc,
 {
   g_autoptr(CwApplication) app = NULL;
 
+  cw_timing_start ();
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");

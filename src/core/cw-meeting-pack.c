@@ -505,6 +505,14 @@ cw_meeting_pack_get_n_briefing_pages (CwMeetingPack *self)
   return self->n_briefing_pages;
 }
 
+/* After paginate(): how many pages the pack has. */
+guint
+cw_meeting_pack_get_n_pages (CwMeetingPack *self)
+{
+  g_return_val_if_fail (CW_IS_MEETING_PACK (self), 0);
+  return self->flow != NULL ? cw_page_flow_get_n_pages (self->flow) : 0;
+}
+
 guint
 cw_meeting_pack_get_n_envelope_pages (CwMeetingPack *self)
 {

@@ -51,6 +51,7 @@ guint            cw_meeting_pack_count_letters      (CwMeetingPack       *self,
 GStrv            cw_meeting_pack_get_notes          (CwMeetingPack       *self);
 
 /* After paginate(): which pages are what, for tests and the preview. */
+guint            cw_meeting_pack_get_n_pages        (CwMeetingPack       *self);
 guint            cw_meeting_pack_get_n_briefing_pages (CwMeetingPack     *self);
 guint            cw_meeting_pack_get_n_envelope_pages (CwMeetingPack     *self);
 GPtrArray       *cw_meeting_pack_get_page_layouts   (CwMeetingPack       *self,

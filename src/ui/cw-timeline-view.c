@@ -1402,6 +1402,15 @@ cw_timeline_view_set_case_id (CwTimelineView *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CASE_ID]);
 }
 
+/* How many entries the timeline shows. */
+guint
+cw_timeline_view_get_n_entries (CwTimelineView *self)
+{
+  g_return_val_if_fail (CW_IS_TIMELINE_VIEW (self), 0);
+
+  return self->entries != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->entries)) : 0;
+}
+
 /**
  * cw_timeline_view_focus_log:
  *

@@ -16,6 +16,7 @@ CwStore    *cw_timeline_view_get_store     (CwTimelineView  *self);
 const char *cw_timeline_view_get_case_id   (CwTimelineView  *self);
 void        cw_timeline_view_set_case_id   (CwTimelineView  *self,
                                             const char      *case_id);
+guint       cw_timeline_view_get_n_entries (CwTimelineView  *self);
 void        cw_timeline_view_focus_log     (CwTimelineView  *self);
 gboolean    cw_timeline_view_restore_entry (CwTimelineView  *self,
                                             CwEntry         *entry,

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "cw-case-filter.h"
 #include "cw-case-list.h"
 #include "cw-casefile.h"
 #include "cw-case-page.h"
@@ -18,7 +19,7 @@ struct _CwWindow
   CwStore *store;
   CwCaseList *cases;
   GtkFilterListModel *filtered;
-  GtkCustomFilter *filter;
+  CwCaseFilter *filter;         /* what the list shows: search and filters */
   GtkSortListModel *sorted;
   GtkSorter *sorter;            /* owned by sorted */
   GDate today;
@@ -45,16 +46,6 @@ struct _CwWindow
   GtkWidget *case_menu_button;
   GtkSearchEntry *search_entry;
   GtkWidget *filter_button;
-
-  /* What the list shows: the search's matches (NULL: no search) and the
-   * filters ("all" or a format word). */
-  char *search_text;
-  GHashTable *search_ids;
-  char *filter_status;
-  char *filter_type;
-  char *filter_region;
-  int status_value;             /* the filters as enum values, -1 for all */
-  int type_value;
 
   /* The last deleted case, kept until its toast is gone, for Undo. */
   CwCase *deleted_case;

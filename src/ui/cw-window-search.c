@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "cw-window"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "cw-window-private.h"
@@ -8,79 +10,26 @@
 /*
  * Finding a case: search as you type over titles, people's names,
  * references, countries and summaries (the store's full-text index), and
- * filters for status, type and region. The filter runs over the case list
- * before it is sorted, so the sort only sees what is shown.
+ * filters for status, type and region, all kept by a CwCaseFilter. The
+ * list is sorted first and filtered after, so a keystroke never sorts.
  */
-
-/* -1 for "all", else the enum value of the word. */
-static int
-enum_filter (GType       type,
-             const char *word)
-{
-  int value;
-
-  if (g_strcmp0 (word, "all") == 0 || !cw_enum_from_nick (type, word, &value))
-    return -1;
-  return value;
-}
-
-/* Called for every case on every keystroke: no allocation, no lookup by
- * name. */
-static gboolean
-case_matches (gpointer item,
-              gpointer user_data)
-{
-  CwWindow *self = user_data;
-  CwCase *kase = item;
-
-  if (self->search_ids != NULL && !g_hash_table_contains (self->search_ids, cw_case_get_id (kase)))
-    return FALSE;
-
-  return (self->status_value < 0 || (int) cw_case_get_status (kase) == self->status_value) &&
-         (self->type_value < 0 || (int) cw_case_get_case_type (kase) == self->type_value) &&
-         (g_strcmp0 (self->filter_region, "all") == 0 ||
-          g_strcmp0 (self->filter_region, cw_case_get_region (kase)) == 0);
-}
 
 gboolean
 cw_window_is_filtered (CwWindow *self)
 {
-  return self->search_ids != NULL ||
-         g_strcmp0 (self->filter_status, "all") != 0 ||
-         g_strcmp0 (self->filter_type, "all") != 0 ||
-         g_strcmp0 (self->filter_region, "all") != 0;
+  return self->filter != NULL && cw_case_filter_is_active (self->filter);
 }
 
+/* After any change to what the list shows. */
 static void
-refilter (CwWindow        *self,
-          GtkFilterChange  change)
+update_filter_state (CwWindow *self)
 {
-  if (self->filter != NULL)
-    gtk_filter_changed (GTK_FILTER (self->filter), change);
-
-  if (g_strcmp0 (self->filter_status, "all") != 0 || g_strcmp0 (self->filter_type, "all") != 0 ||
-      g_strcmp0 (self->filter_region, "all") != 0)
+  if (self->filter != NULL && cw_case_filter_has_facets (self->filter))
     gtk_widget_add_css_class (self->filter_button, "accent");
   else
     gtk_widget_remove_css_class (self->filter_button, "accent");
 
   cw_window_update_content (self);
-}
-
-/* Each new word, or a longer last word, can only narrow the matches. */
-static GtkFilterChange
-change_between (const char *before,
-                const char *after)
-{
-  if (before == NULL)
-    return after == NULL ? GTK_FILTER_CHANGE_DIFFERENT : GTK_FILTER_CHANGE_MORE_STRICT;
-  if (after == NULL)
-    return GTK_FILTER_CHANGE_LESS_STRICT;
-  if (g_str_has_prefix (after, before))
-    return GTK_FILTER_CHANGE_MORE_STRICT;
-  if (g_str_has_prefix (before, after))
-    return GTK_FILTER_CHANGE_LESS_STRICT;
-  return GTK_FILTER_CHANGE_DIFFERENT;
 }
 
 /**
@@ -94,26 +43,17 @@ cw_window_set_search (CwWindow   *self,
                       const char *text)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *stripped = g_strstrip (g_strdup (text != NULL ? text : ""));
-  g_autofree char *before = g_steal_pointer (&self->search_text);
-  GHashTable *ids = NULL;
 
   g_return_if_fail (CW_IS_WINDOW (self));
 
-  if (*stripped != '\0' && self->store != NULL)
+  if (self->filter == NULL)
+    return;
+  if (!cw_case_filter_set_search (self->filter, text, &error))
     {
-      ids = cw_store_search_cases (self->store, stripped, &error);
-      if (error != NULL)
-        {
-          g_warning ("Search failed: %s", error->message);
-          return;
-        }
+      g_warning ("Search failed: %s", error->message);
+      return;
     }
-
-  g_clear_pointer (&self->search_ids, g_hash_table_unref);
-  self->search_ids = ids;
-  self->search_text = ids != NULL ? g_steal_pointer (&stripped) : NULL;
-  refilter (self, change_between (before, self->search_text));
+  update_filter_state (self);
 }
 
 static void
@@ -147,22 +87,14 @@ filter_change_state_cb (GSimpleAction *action,
 {
   CwWindow *self = CW_WINDOW (user_data);
   const char *name = g_action_get_name (G_ACTION (action));
-  char **field = g_str_equal (name, "filter-status") ? &self->filter_status
-               : g_str_equal (name, "filter-type") ? &self->filter_type
-               : &self->filter_region;
-  const char *before = *field;
-  GtkFilterChange change;
-
-  change = g_str_equal (before, "all") ? GTK_FILTER_CHANGE_MORE_STRICT
-         : g_str_equal (g_variant_get_string (value, NULL), "all") ? GTK_FILTER_CHANGE_LESS_STRICT
-         : GTK_FILTER_CHANGE_DIFFERENT;
 
   g_simple_action_set_state (action, value);
-  g_free (*field);
-  *field = g_variant_dup_string (value, NULL);
-  self->status_value = enum_filter (CW_TYPE_CASE_STATUS, self->filter_status);
-  self->type_value = enum_filter (CW_TYPE_CASE_TYPE, self->filter_type);
-  refilter (self, change);
+  if (self->filter == NULL)
+    return;
+  /* "filter-status" sets the "status" facet, and so on. */
+  cw_case_filter_set_facet (self->filter, name + strlen ("filter-"),
+                            g_variant_get_string (value, NULL));
+  update_filter_state (self);
 }
 
 static const GActionEntry filter_actions[] = {
@@ -194,13 +126,6 @@ cw_window_search_init (CwWindow *self)
 {
   g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
 
-  self->filter_status = g_strdup ("all");
-  self->filter_type = g_strdup ("all");
-  self->filter_region = g_strdup ("all");
-  self->status_value = -1;
-  self->type_value = -1;
-  self->filter = gtk_custom_filter_new (case_matches, self, NULL);
-
   g_action_map_add_action_entries (G_ACTION_MAP (group), filter_actions,
                                    G_N_ELEMENTS (filter_actions), self);
   gtk_widget_insert_action_group (GTK_WIDGET (self), "list", G_ACTION_GROUP (group));
@@ -216,9 +141,5 @@ cw_window_search_init (CwWindow *self)
 void
 cw_window_search_finalize (CwWindow *self)
 {
-  g_clear_pointer (&self->search_ids, g_hash_table_unref);
-  g_clear_pointer (&self->search_text, g_free);
-  g_clear_pointer (&self->filter_status, g_free);
-  g_clear_pointer (&self->filter_type, g_free);
-  g_clear_pointer (&self->filter_region, g_free);
+  g_clear_object (&self->filter);
 }

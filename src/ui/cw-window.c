@@ -9,6 +9,7 @@
 #include "cw-preferences-window.h"
 #include "cw-report-dialog.h"
 #include "cw-templates-window.h"
+#include "cw-timing.h"
 #include "cw-window-private.h"
 
 /*
@@ -141,8 +142,13 @@ selection_changed_cb (CwWindow *self)
    * shown until another is picked. */
   if (id != NULL)
     {
+      gint64 start = g_get_monotonic_time ();
+
       cw_case_page_set_case_id (self->case_page, id);
       cw_timeline_view_set_case_id (self->timeline, id);
+      cw_timing_after_next_frame (GTK_WIDGET (self->timeline), start,
+                                  "casework: case and timeline shown %.0f ms after picking it, %u entries",
+                                  cw_timeline_view_get_n_entries (self->timeline));
     }
 
   cw_window_update_content (self);
@@ -297,6 +303,7 @@ show_store (CwWindow *self)
   GtkSorter *sorter;
 
   self->cases = cw_case_list_new (self->store);
+  self->filter = cw_case_filter_new (self->store);
   create_case_page (self);
   g_date_clear (&self->today, 1);
   g_date_set_time_t (&self->today, time (NULL));
@@ -387,7 +394,6 @@ cw_window_dispose (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->filtered);
   g_clear_object (&self->sorted);
-  g_clear_object (&self->filter);
   g_clear_object (&self->cases);
   g_clear_object (&self->deleted_entry);
   g_clear_object (&self->store);
@@ -494,6 +500,9 @@ cw_window_new (CwApplication *application,
 
   self->store = g_object_ref (store);
   show_store (self);
+  cw_timing_after_next_frame (GTK_WIDGET (self), cw_timing_started_at (),
+                              "casework: first frame %.0f ms after start, %u cases",
+                              g_list_model_get_n_items (G_LIST_MODEL (self->cases)));
   return self;
 }
 

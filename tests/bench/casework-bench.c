@@ -1,0 +1,693 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/*
+ * casework-bench: how fast Casework is at the scale of a section's
+ * programme or an Urgent Action network, measured in one run on generated
+ * data (a fixed seed, so every run sees the same cases).
+ *
+ * Prints one line per figure, NAME<TAB>VALUE<TAB>UNIT. The figures that
+ * compare two things are ratios measured in the same run, so that a busy
+ * machine slows both sides alike.
+ *
+ *   casework-bench [--cases N] [--entries N] [--keep DIR]
+ */
+
+#include <locale.h>
+#include <math.h>
+#include <string.h>
+#include <sys/resource.h>
+
+#include <glib/gstdio.h>
+#include <gtk/gtk.h>
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+#include <libxml/xmlwriter.h>
+
+#include "cw-case-filter.h"
+#include "cw-case-list.h"
+#include "cw-casefile-import.h"
+#include "cw-casefile-reader.h"
+#include "cw-casefile-writer.h"
+#include "cw-meeting-pack.h"
+#include "cw-report.h"
+#include "cw-store.h"
+
+#define SEED 20261121
+#define IMPORT_CASES 2000
+#define REPORT_CASES 1000
+#define REPORT_ENTRIES 100
+#define REPORT_YEAR 2025
+#define LETTER_CASES 40
+#define REPEATS 3
+
+static const struct {
+  const char *code;
+  const char *name;
+  const char *region;
+} countries[] = {
+  { "EG", "Egypt", "middle-east-north-africa" }, { "IR", "Iran", "middle-east-north-africa" }, { "SA", "Saudi Arabia", "middle-east-north-africa" },
+  { "TR", "Türkiye", "europe-central-asia" }, { "BY", "Belarus", "europe-central-asia" }, { "RU", "Russia", "europe-central-asia" },
+  { "CN", "China", "asia-pacific" }, { "VN", "Viet Nam", "asia-pacific" },
+  { "MM", "Myanmar", "asia-pacific" }, { "PH", "Philippines", "asia-pacific" },
+  { "MX", "Mexico", "americas" }, { "CO", "Colombia", "americas" }, { "VE", "Venezuela", "americas" },
+  { "NI", "Nicaragua", "americas" }, { "NG", "Nigeria", "africa" }, { "CM", "Cameroon", "africa" },
+  { "ET", "Ethiopia", "africa" }, { "ZW", "Zimbabwe", "africa" }, { "BD", "Bangladesh", "asia-pacific" },
+  { "AZ", "Azerbaijan", "europe-central-asia" },
+};
+
+static const char * const given_names[] = {
+  "Maria", "Ahmed", "Leyla", "Kofi", "Nguyen", "Ana", "Rafael", "Fatima", "Ivan", "Chen",
+  "Olga", "Samuel", "Aisha", "Jorge", "Mehmet", "Zainab", "Pedro", "Irina", "Yusuf", "Lucia",
+  "Dmitri", "Amara", "Tomás", "Nadia", "Emeka", "Sofía", "Hassan", "Mariam", "Andrés", "Thi",
+};
+
+static const char * const family_names[] = {
+  "Haddad", "Mensah", "Yilmaz", "Petrova", "Okafor", "Rodríguez", "Tran", "Karimi", "Wang",
+  "Ivanova", "Castillo", "Abdullah", "Morales", "Demir", "Nkemelu", "Sánchez", "Lin", "Farah",
+  "Hernández", "Kovalenko", "Osei", "Ramírez", "Aziz", "Pham", "Torres", "Bello", "Chowdhury",
+  "Aliyev", "Mwangi", "Suárez",
+};
+
+static const char * const occupations[] = {
+  "journalist", "lawyer", "student", "trade unionist", "teacher", "environmental defender",
+  "blogger", "doctor", "poet", "community leader",
+};
+
+static const char * const kinds[] = {
+  "letter", "email", "petition", "stall", "card", "vigil", "media",
+};
+
+static const char * const queries[] = {
+  "Maria", "Ahmed Haddad", "Leyla Yilmaz", "kofi", "Nguyen Tran", "ana rod", "Rafael Castillo",
+  "Fatima Karimi", "Ivan Petrov", "Chen Wang", "journalist", "lawyer Egypt", "student Belarus",
+  "trade unionist", "teacher", "environmental defender", "blogger Viet", "doctor", "poet",
+  "community leader", "Egypt", "Iran", "Saudi", "Türkiye", "Turkiye", "Belarus", "Russia",
+  "China", "Viet Nam", "Myanmar", "Philippines", "Mexico", "Colombia", "Venezuela", "Nicaragua",
+  "Nigeria", "Cameroon", "Ethiopia", "Zimbabwe", "Bangladesh", "Azerbaijan", "UA 1234",
+  "UA 77", "detained", "held without charge", "sentenced", "Sofía Sánchez", "Sofia Sanchez",
+  "Mwangi Osei", "Aliyev",
+};
+
+typedef struct {
+  guint n_cases;
+  guint n_entries;
+  char *dir;
+  GRand *rand;
+} Bench;
+
+static double
+ms_since (gint64 start)
+{
+  return (double) (g_get_monotonic_time () - start) / 1000.0;
+}
+
+static void
+report (const char *name,
+        double      value,
+        const char *unit)
+{
+  g_print ("%s\t%.*f\t%s\n", name, value >= 100 ? 0 : value >= 10 ? 1 : 2, value, unit);
+}
+
+static G_NORETURN void
+fail (const char *what,
+      GError     *error)
+{
+  g_printerr ("casework-bench: %s: %s\n", what, error != NULL ? error->message : "failed");
+  exit (1);
+}
+
+static const char *
+pick (Bench              *b,
+      const char * const *words,
+      guint               n_words)
+{
+  return words[g_rand_int_range (b->rand, 0, (gint32) n_words)];
+}
+
+#define PICK(b, words) pick ((b), (words), G_N_ELEMENTS (words))
+
+/* The data */
+
+static CwCase *
+make_case (Bench *b,
+           guint  n)
+{
+  g_autoptr(CwCase) kase = cw_case_new ();
+  guint country = g_rand_int_range (b->rand, 0, G_N_ELEMENTS (countries));
+  const char *given = PICK (b, given_names);
+  const char *family = PICK (b, family_names);
+  const char *occupation = PICK (b, occupations);
+  g_autofree char *title = g_strdup_printf ("%s %s", given, family);
+  g_autofree char *summary = g_strdup_printf ("%s %s, a %s, was detained in %s for peaceful "
+                                              "activism and is held without charge.",
+                                              given, family, occupation, countries[country].name);
+  g_autofree char *opened = g_strdup_printf ("%04u-%02u", 2010 + n % 15, n % 12 + 1);
+  CwPerson *person = cw_person_new ();
+
+  cw_case_set_title (kase, title);
+  cw_case_set_country_code (kase, countries[country].code);
+  cw_case_set_country_name (kase, countries[country].name);
+  cw_case_set_region (kase, countries[country].region);
+  cw_case_set_case_type (kase, n % 7 == 0 ? CW_CASE_TYPE_URGENT_ACTION : CW_CASE_TYPE_LONG_TERM);
+  cw_case_set_status (kase, n % 11 == 0 ? CW_CASE_STATUS_CLOSED : CW_CASE_STATUS_ACTIVE);
+  cw_case_set_opened (kase, opened);
+  cw_case_set_summary (kase, summary);
+  if (n % 7 == 0)
+    {
+      g_autofree char *ua = g_strdup_printf ("UA %u/%02u", 1 + n % 3000, 10 + n % 16);
+
+      cw_case_set_ua_number (kase, ua);
+    }
+
+  person->role = g_strdup ("subject");
+  person->name = g_strdup (title);
+  person->occupation = g_strdup (occupation);
+  g_ptr_array_add (cw_case_get_people (kase), person);
+
+  return g_steal_pointer (&kase);
+}
+
+static CwEntry *
+make_entry (Bench      *b,
+            CwCase     *kase,
+            guint       year,
+            guint       e)
+{
+  CwEntry *entry = cw_entry_new ();
+  g_autofree char *date = NULL;
+  const char *kind = kinds[e % G_N_ELEMENTS (kinds)];
+
+  date = e % 17 == 0 ? g_strdup_printf ("%04u-%02u", year, e % 12 + 1)
+                     : g_strdup_printf ("%04u-%02u-%02u", year, e % 12 + 1, e % 28 + 1);
+  cw_entry_set_case_id (entry, cw_case_get_id (kase));
+  cw_entry_set_date (entry, date);
+  cw_entry_set_kind (entry, kind);
+  cw_entry_set_count (entry, e % 3 == 0 ? CW_ENTRY_NO_COUNT : (gint64) g_rand_int_range (b->rand, 1, 40));
+  cw_entry_set_private (entry, e % 23 == 0);
+  cw_entry_set_title (entry, e % 10 == 0 ? "Letters at the monthly meeting, with a long title that "
+                                           "wraps onto a second line of the table"
+                                         : "Letters at the monthly meeting");
+  if (e % 5 == 0)
+    cw_entry_set_notes (entry, "Signed by the group and posted the next morning.");
+  return entry;
+}
+
+/* @n_entries spread over the years since the case opened, or all in
+ * @year when it is not 0. */
+static void
+fill (Bench   *b,
+      CwStore *store,
+      guint    n_cases,
+      guint    n_entries,
+      guint    year)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!cw_store_begin (store, &error))
+    fail ("generating cases", error);
+  for (guint c = 0; c < n_cases; c++)
+    {
+      g_autoptr(CwCase) kase = make_case (b, c);
+      /* Spread @n_entries over the cases, the remainder to the first ones. */
+      guint mine = n_entries / n_cases + (c < n_entries % n_cases ? 1 : 0);
+
+      if (!cw_store_save_case (store, kase, &error))
+        fail ("generating cases", error);
+      for (guint e = 0; e < mine; e++)
+        {
+          g_autoptr(CwEntry) entry = make_entry (b, kase, year != 0 ? year : 2010 + c % 15 + e % 10, e);
+
+          if (!cw_store_save_entry (store, entry, &error))
+            fail ("generating entries", error);
+        }
+    }
+  if (!cw_store_commit (store, &error))
+    fail ("generating cases", error);
+}
+
+static CwStore *
+open_store (Bench      *b,
+            const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (b->dir, name, NULL);
+  CwStore *store = cw_store_open (path, &error);
+
+  if (store == NULL)
+    fail (path, error);
+  return store;
+}
+
+/* A database of the bench's own, made anew on every run. */
+static CwStore *
+fresh_store (Bench      *b,
+             const char *name)
+{
+  static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *path = g_strconcat (b->dir, G_DIR_SEPARATOR_S, name, suffixes[i], NULL);
+
+      g_remove (path);
+    }
+  return open_store (b, name);
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+static double
+best_of (double *times,
+         guint   n)
+{
+  double best = times[0];
+
+  for (guint i = 1; i < n; i++)
+    best = MIN (best, times[i]);
+  return best;
+}
+
+/* Opening: the database and the case list, as the window does first. */
+static void
+bench_open (Bench *b)
+{
+  double times[REPEATS];
+
+  for (guint r = 0; r < REPEATS; r++)
+    {
+      gint64 start = g_get_monotonic_time ();
+      g_autoptr(CwStore) store = open_store (b, "cases.db");
+      g_autoptr(CwCaseList) list = cw_case_list_new (store);
+
+      if (g_list_model_get_n_items (G_LIST_MODEL (list)) != b->n_cases)
+        fail ("opening", NULL);
+      times[r] = ms_since (start);
+    }
+  report ("open_ms", best_of (times, REPEATS), "ms");
+}
+
+/* Search as you type: every prefix of every query, timed from the words
+ * to the filtered model, in the order the window keeps. */
+static int
+compare_cases (gconstpointer a,
+               gconstpointer b,
+               gpointer      user_data)
+{
+  return cw_case_compare_for_list (CW_CASE ((gpointer) a), CW_CASE ((gpointer) b), user_data);
+}
+
+static void
+bench_filter (Bench *b)
+{
+  g_autoptr(CwStore) store = open_store (b, "cases.db");
+  g_autoptr(CwCaseList) list = cw_case_list_new (store);
+  g_autoptr(CwCaseFilter) filter = cw_case_filter_new (store);
+  g_autoptr(GtkSortListModel) sorted = NULL;
+  g_autoptr(GtkFilterListModel) filtered = NULL;
+  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GError) error = NULL;
+  GDate today;
+  guint p99;
+
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, 21, 11, 2026);
+  sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (list)),
+                                    GTK_SORTER (gtk_custom_sorter_new (compare_cases, &today, NULL)));
+  filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (sorted)),
+                                        g_object_ref (GTK_FILTER (filter)));
+
+  for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
+    {
+      for (gsize len = 1; len <= strlen (queries[q]); len = g_utf8_next_char (queries[q] + len) - queries[q])
+        {
+          g_autofree char *prefix = g_strndup (queries[q], len);
+          gint64 start = g_get_monotonic_time ();
+          double ms;
+
+          if (!cw_case_filter_set_search (filter, prefix, &error))
+            fail ("searching", error);
+          /* Reading the count makes sure the model is up to date. */
+          g_list_model_get_n_items (G_LIST_MODEL (filtered));
+          ms = ms_since (start);
+          g_array_append_val (times, ms);
+        }
+      if (g_list_model_get_n_items (G_LIST_MODEL (filtered)) == 0 && q == 0)
+        fail ("searching: no case matches a name the generator uses", NULL);
+      cw_case_filter_set_search (filter, NULL, NULL);
+      if (g_list_model_get_n_items (G_LIST_MODEL (filtered)) != b->n_cases)
+        fail ("searching: clearing the search did not show every case", NULL);
+    }
+
+  g_array_sort (times, compare_doubles);
+  p99 = (guint) ceil (times->len * 0.99) - 1;
+  report ("filter_p99_ms", g_array_index (times, double, p99), "ms");
+}
+
+/* Import and export of 2,000 cases, against libxml2 alone on the same
+ * bytes. */
+
+static GBytes *
+export_cases (CwStore            *store,
+              const char * const *ids)
+{
+  g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
+  g_autoptr(GError) error = NULL;
+  CwCasefileWriteOptions options = { .scope = CW_CASEFILE_SCOPE_FULL, .exported = "2026-11-21T12:00:00Z" };
+
+  if (!cw_store_export_casefile (store, ids, &options, out, &error) ||
+      !g_output_stream_close (out, NULL, &error))
+    fail ("exporting", error);
+  return g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (out));
+}
+
+static void
+write_tree (xmlTextWriterPtr writer,
+            xmlNodePtr       node)
+{
+  for (; node != NULL; node = node->next)
+    {
+      if (node->type == XML_TEXT_NODE)
+        {
+          xmlTextWriterWriteString (writer, node->content);
+          continue;
+        }
+      if (node->type != XML_ELEMENT_NODE)
+        continue;
+
+      if (node->ns != NULL && node->parent != NULL && node->parent->type == XML_DOCUMENT_NODE)
+        xmlTextWriterStartElementNS (writer, NULL, node->name, node->ns->href);
+      else
+        xmlTextWriterStartElement (writer, node->name);
+      for (xmlAttrPtr attr = node->properties; attr != NULL; attr = attr->next)
+        xmlTextWriterWriteAttribute (writer, attr->name,
+                                     attr->children != NULL ? attr->children->content : BAD_CAST "");
+      write_tree (writer, node->children);
+      xmlTextWriterEndElement (writer);
+    }
+}
+
+static int
+stream_write_cb (void       *context,
+                 const char *buffer,
+                 int         len)
+{
+  return g_output_stream_write_all (context, buffer, len, NULL, NULL, NULL) ? len : -1;
+}
+
+/* xmlTextWriter alone, writing @doc's elements to the same kind of
+ * stream the export writes to. */
+static double
+write_with_libxml (xmlDocPtr doc)
+{
+  g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
+  gint64 start = g_get_monotonic_time ();
+  xmlOutputBufferPtr buffer = xmlOutputBufferCreateIO (stream_write_cb, NULL, out, NULL);
+  xmlTextWriterPtr writer = xmlNewTextWriter (buffer);
+
+  xmlTextWriterSetIndent (writer, 1);
+  xmlTextWriterStartDocument (writer, NULL, "UTF-8", NULL);
+  write_tree (writer, xmlDocGetRootElement (doc));
+  xmlTextWriterEndDocument (writer);
+  xmlFreeTextWriter (writer);
+  g_output_stream_close (out, NULL, NULL);
+  return ms_since (start);
+}
+
+static double
+parse_with_libxml (GBytes *bytes)
+{
+  gint64 start = g_get_monotonic_time ();
+  gsize size;
+  const char *data = g_bytes_get_data (bytes, &size);
+  xmlDocPtr doc = xmlReadMemory (data, (int) size, "bench.xml", NULL, XML_PARSE_NONET | XML_PARSE_NOBLANKS);
+
+  if (doc == NULL)
+    fail ("parsing the generated casefile", NULL);
+  xmlFreeDoc (doc);
+  return ms_since (start);
+}
+
+static double
+import_bytes (Bench  *b,
+              GBytes *bytes,
+              guint   run)
+{
+  g_autofree char *name = g_strdup_printf ("import-%u.db", run);
+  g_autoptr(CwStore) store = fresh_store (b, name);
+  g_autoptr(GPtrArray) casefiles = g_ptr_array_new_with_free_func ((GDestroyNotify) cw_casefile_free);
+  g_autoptr(CwImportSummary) summary = cw_import_summary_new ();
+  g_autoptr(GError) error = NULL;
+  gint64 start = g_get_monotonic_time ();
+  CwCasefile *casefile = cw_casefile_read (bytes, "bench.xml", &error);
+  double ms;
+
+  if (casefile == NULL)
+    fail ("reading the generated casefile", error);
+  g_ptr_array_add (casefiles, casefile);
+  if (!cw_store_import_casefiles (store, casefiles, FALSE, summary, NULL, NULL, &error))
+    fail ("importing the generated casefile", error);
+  ms = ms_since (start);
+
+  if (summary->cases_added->len != IMPORT_CASES)
+    fail ("importing: not every case was added", NULL);
+  return ms;
+}
+
+static void
+bench_casefiles (Bench *b)
+{
+  g_autoptr(CwStore) store = open_store (b, "cases.db");
+  g_autoptr(GPtrArray) cases = NULL;
+  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  double parse[REPEATS], import[REPEATS], export[REPEATS], write[REPEATS];
+  double import_ms;
+  xmlDocPtr doc;
+
+  cases = cw_store_list_cases (store, &error);
+  if (cases == NULL)
+    fail ("listing the cases", error);
+  for (guint i = 0; i < MIN (cases->len, IMPORT_CASES); i++)
+    g_ptr_array_add (ids, (gpointer) cw_case_get_id (g_ptr_array_index (cases, i)));
+  g_ptr_array_add (ids, NULL);
+  if (ids->len - 1 < IMPORT_CASES)
+    fail ("exporting: --cases must be at least 2000", NULL);
+
+  bytes = export_cases (store, (const char * const *) ids->pdata);
+  doc = xmlReadMemory (g_bytes_get_data (bytes, NULL), (int) g_bytes_get_size (bytes), "bench.xml",
+                       NULL, XML_PARSE_NONET | XML_PARSE_NOBLANKS);
+  if (doc == NULL)
+    fail ("parsing the exported casefile", NULL);
+
+  for (guint r = 0; r < REPEATS; r++)
+    {
+      gint64 start;
+
+      parse[r] = parse_with_libxml (bytes);
+      import[r] = import_bytes (b, bytes, r);
+
+      write[r] = write_with_libxml (doc);
+      start = g_get_monotonic_time ();
+      g_bytes_unref (export_cases (store, (const char * const *) ids->pdata));
+      export[r] = ms_since (start);
+    }
+  xmlFreeDoc (doc);
+
+  import_ms = best_of (import, REPEATS);
+  report ("import_vs_parse_ratio", import_ms / best_of (parse, REPEATS), "x");
+  report ("import_mb_per_s", g_bytes_get_size (bytes) / 1e6 / (import_ms / 1000.0), "MB/s");
+  report ("export_vs_write_ratio", best_of (export, REPEATS) / best_of (write, REPEATS), "x");
+  report ("casefile_mb", g_bytes_get_size (bytes) / 1e6, "MB");
+}
+
+/* The yearly report of 1,000 cases with 100 entries each in the year,
+ * built and rendered to PDF. */
+static void
+bench_report (Bench *b)
+{
+  g_autoptr(CwStore) store = fresh_store (b, "report.db");
+  double times[REPEATS];
+  gsize size = 0;
+
+  fill (b, store, REPORT_CASES, REPORT_CASES * REPORT_ENTRIES, REPORT_YEAR);
+
+  for (guint r = 0; r < REPEATS; r++)
+    {
+      g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
+      g_autoptr(GError) error = NULL;
+      gint64 start = g_get_monotonic_time ();
+      g_autoptr(CwReport) rep = cw_report_build (store, REPORT_YEAR, NULL, FALSE, &error);
+
+      if (rep == NULL || !cw_report_write_pdf (rep, out, &error))
+        fail ("making the report", error);
+      times[r] = ms_since (start);
+      size = g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (out));
+    }
+  if (size == 0)
+    fail ("making the report: the PDF is empty", NULL);
+  report ("report_ms", best_of (times, REPEATS), "ms");
+}
+
+/* A meeting pack: briefings, letters to every target in four languages,
+ * two copies each, envelopes. */
+static void
+bench_letters (Bench *b)
+{
+  static const char * const languages[] = { "en", "es", "fr", "ar" };
+  g_autoptr(CwStore) store = fresh_store (b, "letters.db");
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  CwDate date;
+  double times[REPEATS];
+  guint n_pages = 0;
+
+  if (!cw_store_begin (store, &error))
+    fail ("generating letters", error);
+  for (guint c = 0; c < LETTER_CASES; c++)
+    {
+      g_autoptr(CwCase) kase = make_case (b, c);
+
+      for (guint t = 0; t < 3; t++)
+        {
+          CwTarget *target = cw_target_new ();
+          const char *address[] = { "Office of the Minister of Justice", "1 Government Square",
+                                    "Capital City", NULL };
+
+          target->role = g_strdup (t == 2 ? "copy" : "appeal");
+          target->language = g_strdup (languages[(c + t) % G_N_ELEMENTS (languages)]);
+          target->title = g_strdup ("Minister of Justice");
+          target->name = g_strdup_printf ("%s %s", PICK (b, given_names), PICK (b, family_names));
+          target->address = g_strdupv ((char **) address);
+          g_ptr_array_add (cw_case_get_targets (kase), target);
+        }
+      if (!cw_store_save_case (store, kase, &error))
+        fail ("generating letters", error);
+      g_ptr_array_add (ids, g_strdup (cw_case_get_id (kase)));
+    }
+  if (!cw_store_commit (store, &error))
+    fail ("generating letters", error);
+  g_ptr_array_add (ids, NULL);
+
+  if (!cw_date_parse ("2026-11-21", &date, &error))
+    fail ("generating letters", error);
+  for (guint r = 0; r < REPEATS; r++)
+    {
+      g_autofree char *path = g_build_filename (b->dir, "pack.pdf", NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      gint64 start = g_get_monotonic_time ();
+      g_autoptr(CwMeetingPack) pack = cw_meeting_pack_new_from_store (store, (const char * const *) ids->pdata,
+                                                                      CW_LETTER_ROLE_APPEAL | CW_LETTER_ROLE_COPY,
+                                                                      2, &date, &error);
+
+      if (pack == NULL || !cw_meeting_pack_write_pdf_file (pack, file, &error))
+        fail ("writing the meeting pack", error);
+      times[r] = ms_since (start);
+      n_pages = cw_meeting_pack_get_n_pages (pack);
+    }
+  report ("letters_pages_per_s", n_pages / (best_of (times, REPEATS) / 1000.0), "pages/s");
+}
+
+static void
+remove_dir (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  if (d == NULL)
+    return;
+  while ((name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      g_remove (path);
+    }
+  g_rmdir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  Bench b = { .n_cases = 10000, .n_entries = 1000000 };
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *keep = NULL;
+  g_autofree char *only = NULL;
+  int cases = 10000, entries = 1000000;
+  struct rusage usage;
+  gint64 start;
+  const GOptionEntry options[] = {
+    { "cases", 0, 0, G_OPTION_ARG_INT, &cases, "Generate N cases (10000)", "N" },
+    { "entries", 0, 0, G_OPTION_ARG_INT, &entries, "Generate N timeline entries in all (1000000)", "N" },
+    { "keep", 0, 0, G_OPTION_ARG_FILENAME, &keep, "Work in DIR and leave the databases there", "DIR" },
+    { "only", 0, 0, G_OPTION_ARG_STRING, &only, "Measure only casefiles, filter, open, report or letters", "WHAT" },
+    { NULL }
+  };
+
+  setlocale (LC_ALL, "");
+  context = g_option_context_new (NULL);
+  g_option_context_set_summary (context, "Measure Casework on generated data; prints NAME\tVALUE\tUNIT lines.");
+  g_option_context_add_main_entries (context, options, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_printerr ("casework-bench: %s\n", error->message);
+      return 64;
+    }
+  if (cases < IMPORT_CASES || entries < 0)
+    {
+      g_printerr ("casework-bench: --cases must be at least %u and --entries not negative\n", IMPORT_CASES);
+      return 64;
+    }
+  b.n_cases = (guint) cases;
+  b.n_entries = (guint) entries;
+  b.rand = g_rand_new_with_seed (SEED);
+  if (keep != NULL)
+    {
+      b.dir = g_strdup (keep);
+      g_mkdir_with_parents (b.dir, 0700);
+    }
+  else if ((b.dir = g_dir_make_tmp ("casework-bench-XXXXXX", &error)) == NULL)
+    fail ("making a working folder", error);
+
+  {
+    g_autoptr(CwStore) store = open_store (&b, "cases.db");
+
+    start = g_get_monotonic_time ();
+    if (cw_store_count_cases (store) == 0)
+      {
+        fill (&b, store, b.n_cases, b.n_entries, 0);
+        report ("generate_s", ms_since (start) / 1000.0, "s");
+      }
+    else if (cw_store_count_cases (store) != b.n_cases)
+      {
+        g_printerr ("casework-bench: %s holds another number of cases\n", b.dir);
+        return 1;
+      }
+  }
+
+#define RUN(what) if (only == NULL || g_str_equal (only, #what)) bench_##what (&b)
+  RUN (casefiles);
+  RUN (filter);
+  RUN (open);
+  RUN (report);
+  RUN (letters);
+#undef RUN
+
+  getrusage (RUSAGE_SELF, &usage);
+  report ("rss_mb", usage.ru_maxrss / 1024.0, "MB");
+
+  if (keep == NULL)
+    remove_dir (b.dir);
+  g_rand_free (b.rand);
+  g_free (b.dir);
+  return 0;
+}
