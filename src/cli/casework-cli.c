@@ -23,6 +23,8 @@ static const Command commands[] = {
   { "export", N_("Export cases as a casefile document"), cw_cli_export },
   { "letters", N_("Write a meeting’s appeal letters as a PDF"), cw_cli_letters },
   { "report", N_("Write the yearly activity report"), cw_cli_report },
+  { "backup", N_("Write a backup of the whole database"), cw_cli_backup },
+  { "restore", N_("Replace the database’s records with a backup"), cw_cli_restore },
 };
 
 CwExit

@@ -39,5 +39,11 @@ CwExit   cw_cli_letters     (const CwCliGlobals  *globals,
 CwExit   cw_cli_report      (const CwCliGlobals  *globals,
                              int                  argc,
                              char               **argv);
+CwExit   cw_cli_backup      (const CwCliGlobals  *globals,
+                             int                  argc,
+                             char               **argv);
+CwExit   cw_cli_restore     (const CwCliGlobals  *globals,
+                             int                  argc,
+                             char               **argv);
 
 G_END_DECLS

@@ -1,11 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "cw-store"
 
-#include <errno.h>
-#include <fcntl.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
-#include <unistd.h>
 
 #include "cw-store-private.h"
 
@@ -227,63 +224,6 @@ cw_store_migrations (guint *n_migrations)
 {
   *n_migrations = G_N_ELEMENTS (migrations);
   return migrations;
-}
-
-/**
- * cw_store_backup_to:
- * @dest_path: a file that does not exist yet
- *
- * Copies the whole database, consistently, with SQLite's backup API.
- */
-gboolean
-cw_store_backup_to (CwStore     *self,
-                    const char  *dest_path,
-                    GError     **error)
-{
-  sqlite3 *dest = NULL;
-  sqlite3_backup *backup;
-  int fd;
-  int rc;
-
-  /* Claim the name first: a backup never overwrites a file, not even one
-   * that appeared a moment ago. */
-  fd = g_open (dest_path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-  if (fd < 0)
-    {
-      int saved_errno = errno;
-
-      g_set_error (error, CW_STORE_ERROR, CW_STORE_ERROR_IO,
-                   _("Could not write the backup “%s”: %s"), dest_path, g_strerror (saved_errno));
-      return FALSE;
-    }
-  close (fd);
-
-  rc = sqlite3_open_v2 (dest_path, &dest, SQLITE_OPEN_READWRITE, NULL);
-  if (rc == SQLITE_OK)
-    {
-      backup = sqlite3_backup_init (dest, "main", self->db, "main");
-      if (backup != NULL)
-        {
-          rc = sqlite3_backup_step (backup, -1);
-          rc = rc == SQLITE_DONE ? sqlite3_backup_finish (backup)
-                                 : (sqlite3_backup_finish (backup), rc);
-        }
-      else
-        rc = sqlite3_errcode (dest);
-    }
-
-  if (rc != SQLITE_OK || sqlite3_close (dest) != SQLITE_OK)
-    {
-      g_set_error (error, CW_STORE_ERROR, CW_STORE_ERROR_IO,
-                   _("Could not write the backup “%s”: %s"), dest_path,
-                   dest != NULL ? sqlite3_errmsg (dest) : sqlite3_errstr (rc));
-      sqlite3_close (dest);
-      /* A half-written backup would only mislead. */
-      g_unlink (dest_path);
-      return FALSE;
-    }
-
-  return TRUE;
 }
 
 static char *

@@ -64,6 +64,13 @@ gboolean        cw_store_query_int            (CwStore            *self,
 gboolean        cw_store_exec                 (CwStore            *self,
                                                const char         *sql,
                                                GError            **error);
+gboolean        cw_store_read_schema_version  (CwStore            *self,
+                                               int                *version,
+                                               GError            **error);
+CwStore        *cw_store_open_file_read_only  (const char         *path,
+                                               GError            **error);
+gboolean        cw_store_is_database_file     (CwStore            *self,
+                                               GFile              *file);
 
 void            cw_sql_bind_text              (sqlite3_stmt       *stmt,
                                                int                 index,
@@ -77,6 +84,8 @@ gboolean        cw_store_migrate              (CwStore            *self,
                                                const CwMigration  *migrations,
                                                guint               n_migrations,
                                                GError            **error);
+
+/* cw-store-backup.c */
 gboolean        cw_store_backup_to            (CwStore            *self,
                                                const char         *dest_path,
                                                GError            **error);

@@ -68,13 +68,16 @@ cw_sql_column_dup (sqlite3_stmt *stmt,
   return g_strdup ((const char *) sqlite3_column_text (stmt, column));
 }
 
+/* What went wrong with the file, in words for the person at the keyboard:
+ * what failed, which file, and what they can do about it. */
 void
 cw_store_set_sqlite_error (CwStore     *self,
                            GError     **error,
                            int          rc,
                            const char  *what)
 {
-  const char *detail = self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc);
+  const char *path = self->path != NULL ? self->path : "";
+  g_autofree char *detail = NULL;
   CwStoreError code;
 
   switch (rc & 0xff)
@@ -82,16 +85,19 @@ cw_store_set_sqlite_error (CwStore     *self,
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
       code = CW_STORE_ERROR_BUSY;
-      detail = _("the database is in use by another program, perhaps another Casework window");
+      detail = g_strdup_printf (_("“%s” is in use by another program, perhaps another Casework "
+                                  "window. Close it, then try again"), path);
       break;
     case SQLITE_FULL:
       code = CW_STORE_ERROR_FULL;
-      detail = _("the disk is full");
+      detail = g_strdup_printf (_("the disk that holds “%s” is full. Free some space on it, "
+                                  "then try again; what was saved before is kept"), path);
       break;
     case SQLITE_READONLY:
     case SQLITE_PERM:
       code = CW_STORE_ERROR_READ_ONLY;
-      detail = _("the database file cannot be written");
+      detail = g_strdup_printf (_("“%s” cannot be written. Check that you may write to the file "
+                                  "and to its folder, then try again"), path);
       break;
     case SQLITE_NOTADB:
     case SQLITE_CORRUPT:
@@ -101,13 +107,21 @@ cw_store_set_sqlite_error (CwStore     *self,
       code = CW_STORE_ERROR_INVALID;
       break;
     case SQLITE_IOERR:
+      code = CW_STORE_ERROR_IO;
+      detail = g_strdup_printf (_("the disk reported an error while reading or writing “%s”. "
+                                  "Check the disk or its connection, then try again"), path);
+      break;
     case SQLITE_CANTOPEN:
       code = CW_STORE_ERROR_IO;
+      detail = g_strdup_printf (_("“%s” could not be opened. Check that you may read and write "
+                                  "the file and its folder, then try again"), path);
       break;
     default:
       code = CW_STORE_ERROR_FAILED;
     }
 
+  if (detail == NULL)
+    detail = g_strdup (self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
   g_set_error (error, CW_STORE_ERROR, code, "%s: %s", what, detail);
 }
 
@@ -518,6 +532,71 @@ open_read_only (CwStore  *self,
   return TRUE;
 }
 
+/**
+ * cw_store_read_schema_version:
+ * @version: (out): the schema version, 0 for an empty database
+ *
+ * Whether the file is a Casework database, as far as its header tells:
+ * SQLite at all, and either empty or stamped with a schema version. An
+ * SQLite database of another program has tables and no version.
+ */
+gboolean
+cw_store_read_schema_version (CwStore  *self,
+                              int      *version,
+                              GError  **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  int n_tables = 0;
+
+  if (!read_user_version (self, version, &n_tables, &local_error))
+    {
+      /* A file that is locked or cannot be read says so: it may well be ours. */
+      if (g_error_matches (local_error, CW_STORE_ERROR, CW_STORE_ERROR_BUSY) ||
+          g_error_matches (local_error, CW_STORE_ERROR, CW_STORE_ERROR_IO) ||
+          g_error_matches (local_error, CW_STORE_ERROR, CW_STORE_ERROR_READ_ONLY) ||
+          g_error_matches (local_error, CW_STORE_ERROR, CW_STORE_ERROR_FULL))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      g_set_error (error, CW_STORE_ERROR, CW_STORE_ERROR_NOT_CASEWORK,
+                   _("“%s” is not a Casework database (%s)"), self->path, local_error->message);
+      return FALSE;
+    }
+
+  if (*version == 0 && n_tables > 0)
+    {
+      g_set_error (error, CW_STORE_ERROR, CW_STORE_ERROR_NOT_CASEWORK,
+                   _("“%s” is an SQLite database of another program, not a Casework database"),
+                   self->path);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * cw_store_open_file_read_only:
+ *
+ * Opens @path read-only just as it is, to look at it before trusting it
+ * (a backup about to be restored): no migration, no change of journal, no
+ * file created if it is missing. Nothing is checked yet.
+ */
+CwStore *
+cw_store_open_file_read_only (const char  *path,
+                              GError     **error)
+{
+  g_autoptr(CwStore) self = g_object_new (CW_TYPE_STORE, NULL);
+
+  self->path = g_strdup (path);
+  self->read_only = TRUE;
+  self->read_only_reason = g_strdup (_("This file is open only to be read."));
+  if (!open_connection (self, SQLITE_OPEN_READONLY, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
 CwStore *
 cw_store_open_with_migrations (const char         *path,
                                const CwMigration  *migrations,
@@ -527,7 +606,7 @@ cw_store_open_with_migrations (const char         *path,
   g_autoptr(CwStore) self = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *dir = NULL;
-  int version = 0, n_tables = 0;
+  int version = 0;
   int latest;
 
   g_return_val_if_fail (path != NULL, NULL);
@@ -550,11 +629,10 @@ cw_store_open_with_migrations (const char         *path,
   if (!open_connection (self, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, error))
     return NULL;
 
-  if (!read_user_version (self, &version, &n_tables, &local_error))
+  if (!cw_store_read_schema_version (self, &version, &local_error))
     {
-      g_set_error (error, CW_STORE_ERROR, CW_STORE_ERROR_NOT_CASEWORK,
-                   _("“%s” is not a Casework database (%s); it was left as it is"),
-                   path, local_error->message);
+      g_set_error (error, CW_STORE_ERROR, local_error->code, _("%s; it was left as it is"),
+                   local_error->message);
       return NULL;
     }
 
@@ -565,12 +643,26 @@ cw_store_open_with_migrations (const char         *path,
       return g_steal_pointer (&self);
     }
 
-  if (version == 0 && n_tables > 0)
+  /* The file itself may not be written (its permissions, a read-only
+   * disk), and SQLite opened it read-only: say so, and change nothing. */
+  if (sqlite3_db_readonly (self->db, "main") == 1)
     {
-      g_set_error (error, CW_STORE_ERROR, CW_STORE_ERROR_NOT_CASEWORK,
-                   _("“%s” is an SQLite database of another program, not a Casework database; "
-                     "it was left as it is"), path);
-      return NULL;
+      if (version < latest)
+        {
+          g_set_error (error, CW_STORE_ERROR, CW_STORE_ERROR_READ_ONLY,
+                       _("“%s” cannot be written, so Casework cannot set it up or bring it up "
+                         "to date. Check that you may write to the file and to its folder, "
+                         "then open it again"), path);
+          return NULL;
+        }
+      self->read_only = TRUE;
+      self->schema_version = version;
+      self->read_only_reason =
+        g_strdup_printf (_("“%s” cannot be written. Check that you may write to the file and to "
+                           "its folder, then open it again. Until then it is open read-only, so "
+                           "nothing in it changes."), path);
+      g_message ("%s", self->read_only_reason);
+      return g_steal_pointer (&self);
     }
 
   if (!cw_store_exec (self, "PRAGMA journal_mode = WAL", error) ||
@@ -633,6 +725,50 @@ cw_store_get_schema_version (CwStore *self)
   return self->schema_version;
 }
 
+/**
+ * cw_store_check_integrity:
+ *
+ * Asks SQLite to check the whole file, every page and index of it.
+ *
+ * Returns: %TRUE if the database is sound; else @error says what is wrong
+ */
+gboolean
+cw_store_check_integrity (CwStore  *self,
+                          GError  **error)
+{
+  g_autoptr(GString) problems = g_string_new (NULL);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (CW_IS_STORE (self), FALSE);
+
+  stmt = cw_store_prepare (self, "PRAGMA integrity_check", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *line = (const char *) sqlite3_column_text (stmt, 0);
+
+      if (g_strcmp0 (line, "ok") != 0)
+        g_string_append_printf (problems, "%s%s", problems->len > 0 ? "; " : "", line);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      cw_store_set_sqlite_error (self, error, rc, _("Could not check the database"));
+      return FALSE;
+    }
+  if (problems->len > 0)
+    {
+      g_set_error (error, CW_STORE_ERROR, CW_STORE_ERROR_FAILED,
+                   _("“%s” is damaged: %s"), self->path, problems->str);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 same_file (GFile *a,
            GFile *b)
@@ -656,6 +792,29 @@ same_file (GFile *a,
 }
 
 /**
+ * cw_store_is_database_file:
+ *
+ * Whether @file is the database itself or one of its journal files, under
+ * any name.
+ */
+gboolean
+cw_store_is_database_file (CwStore *self,
+                           GFile   *file)
+{
+  static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *path = g_strconcat (self->path, suffixes[i], NULL);
+      g_autoptr(GFile) own = g_file_new_for_path (path);
+
+      if (same_file (file, own))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/**
  * cw_store_check_output_file:
  * @file: where an export, a report or a letter pack is about to be written
  *
@@ -667,7 +826,6 @@ cw_store_check_output_file (CwStore  *self,
                             GFile    *file,
                             GError  **error)
 {
-  static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
   g_autofree char *name = NULL;
   g_autofree char *db_name = NULL;
   g_autoptr(GFile) parent = NULL;
@@ -677,14 +835,8 @@ cw_store_check_output_file (CwStore  *self,
   g_return_val_if_fail (CW_IS_STORE (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *path = g_strconcat (self->path, suffixes[i], NULL);
-      g_autoptr(GFile) own = g_file_new_for_path (path);
-
-      if (same_file (file, own))
-        goto refuse;
-    }
+  if (cw_store_is_database_file (self, file))
+    goto refuse;
 
   name = g_file_get_basename (file);
   db_name = g_path_get_basename (self->path);
@@ -692,7 +844,9 @@ cw_store_check_output_file (CwStore  *self,
   db_file = g_file_new_for_path (self->path);
   db_parent = g_file_get_parent (db_file);
   if (parent != NULL && db_parent != NULL && same_file (parent, db_parent) &&
-      g_str_has_prefix (name, db_name) && strstr (name + strlen (db_name), "-backup-") != NULL)
+      g_str_has_prefix (name, db_name) &&
+      (strstr (name + strlen (db_name), "-backup-") != NULL ||
+       strstr (name + strlen (db_name), ".before-restore-") != NULL))
     goto refuse;
 
   return TRUE;

@@ -41,8 +41,31 @@ gboolean     cw_store_get_read_only         (CwStore           *self);
 const char  *cw_store_get_read_only_reason  (CwStore           *self);
 int          cw_store_get_schema_version    (CwStore           *self);
 
+gboolean     cw_store_check_integrity       (CwStore           *self,
+                                             GError           **error);
 gboolean     cw_store_check_output_file     (CwStore           *self,
                                              GFile             *file,
+                                             GError           **error);
+
+/* Backups */
+typedef struct {
+  int schema_version;
+  guint n_cases;
+  guint n_entries;
+  char *last_changed;     /* when a case last changed, ISO 8601; NULL if none */
+} CwBackupInfo;
+
+void         cw_backup_info_clear           (CwBackupInfo      *info);
+
+gboolean     cw_store_backup                (CwStore           *self,
+                                             const char        *dest_path,
+                                             GError           **error);
+gboolean     cw_store_check_backup          (const char        *path,
+                                             CwBackupInfo      *info,
+                                             GError           **error);
+gboolean     cw_store_restore_from          (CwStore           *self,
+                                             const char        *backup_path,
+                                             char             **out_safety_copy,
                                              GError           **error);
 
 gboolean     cw_store_begin                 (CwStore           *self,
@@ -117,5 +140,7 @@ gboolean     cw_store_save_letter_template  (CwStore           *self,
 gboolean     cw_store_delete_letter_template (CwStore          *self,
                                              const char        *id,
                                              GError           **error);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CwBackupInfo, cw_backup_info_clear)
 
 G_END_DECLS

@@ -34,6 +34,7 @@ typedef struct {
   GtkWidget *date_label;          /* people read it (owned) */
   char *hint;                     /* the tooltip when all is well */
   char *error;                    /* why the text shown is not stored */
+  gboolean unsaved;               /* stored in the case, not yet in the database */
   GtkWidget *row;                 /* the list row to retitle on a change */
   CwFieldNotify notify;
   gpointer notify_item;
@@ -472,6 +473,7 @@ commit (GtkWidget *widget)
   show_error (field, widget, NULL);
   show_date (field, value);
   slot_set (field, value);
+  field->unsaved = TRUE;
   if (field->notify != NULL)
     field->notify (field->row, field->notify_item);
 }
@@ -713,6 +715,7 @@ cw_case_page_load_field (CwCasePage *self,
     }
   self->loading--;
 
+  field->unsaved = FALSE;
   show_error (field, widget, NULL);
   show_date (field, value);
 }
@@ -746,6 +749,39 @@ cw_case_page_find_field_error (GtkWidget *widget)
         return found;
     }
   return NULL;
+}
+
+/**
+ * cw_case_page_mark_unsaved_fields:
+ * @widget: where to look, with its descendants
+ * @problem: (nullable): why the case could not be saved, or %NULL once it
+ *   was
+ *
+ * Marks the fields changed since the case was last saved with the
+ * "error" style and @problem in their tooltip, so that whoever typed
+ * there sees that it is not saved yet; their text stays as typed. With
+ * %NULL, takes the marks away again.
+ */
+void
+cw_case_page_mark_unsaved_fields (GtkWidget  *widget,
+                                  const char *problem)
+{
+  CwField *field = get_field (widget);
+
+  if (field != NULL && field->unsaved && field->error == NULL)
+    {
+      if (problem != NULL)
+        gtk_widget_add_css_class (widget, "error");
+      else
+        gtk_widget_remove_css_class (widget, "error");
+      gtk_widget_set_tooltip_text (widget, problem != NULL ? problem : field->hint);
+    }
+  if (field != NULL && problem == NULL)
+    field->unsaved = FALSE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    cw_case_page_mark_unsaved_fields (child, problem);
 }
 
 static void

@@ -158,6 +158,8 @@ void      cw_case_page_load_field        (CwCasePage     *self,
                                           GtkWidget      *field);
 void      cw_case_page_commit_fields     (CwCasePage     *self);
 char     *cw_case_page_find_field_error  (GtkWidget      *widget);
+void      cw_case_page_mark_unsaved_fields (GtkWidget    *widget,
+                                            const char   *problem);
 void      cw_case_page_set_fields_editable (GtkWidget    *widget,
                                           gboolean        editable);
 

@@ -232,12 +232,17 @@ save (CwCasePage  *self,
     {
       self->dirty = FALSE;
       show_problem (self, NULL);
+      cw_case_page_mark_unsaved_fields (self->sections, NULL);
       return TRUE;
     }
 
-  /* The edits stay in memory, and the next change or flush tries again. */
+  /* The edits stay in memory and in the fields, marked where they were
+   * made, and the next change or flush tries again. The window, if there
+   * is one, says so where it cannot be missed. */
   message = g_strdup_printf (_("Your changes could not be saved: %s"), local_error->message);
   show_problem (self, message);
+  cw_case_page_mark_unsaved_fields (self->sections, message);
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.save-failed", "s", message);
   g_propagate_error (error, g_steal_pointer (&local_error));
   return FALSE;
 }
@@ -771,7 +776,10 @@ cw_case_page_get_case_id (CwCasePage *self)
  * cw_case_page_set_case_id:
  * @id: (nullable): the case to show, or %NULL for none
  *
- * Saves what was typed into the case shown so far, then shows @id.
+ * Saves what was typed into the case shown so far, then shows @id. If
+ * that cannot be saved (a full disk, a database locked by another
+ * program), the case shown stays, with the reason, so that nothing typed
+ * is lost: cw_case_page_get_case_id() tells which case is shown.
  */
 void
 cw_case_page_set_case_id (CwCasePage *self,
@@ -785,9 +793,13 @@ cw_case_page_set_case_id (CwCasePage *self,
   if (self->kase != NULL && g_strcmp0 (id, cw_case_page_get_case_id (self)) == 0)
     return;
 
-  /* Text a field refused (an impossible date) is not kept: the field said so. */
+  /* Text a field refused (an impossible date) is not kept: the field said
+   * so. Changes the store refused are, and keep the case on the page. */
   if (!save (self, &error))
-    g_warning ("The case could not be saved before showing another: %s", error->message);
+    {
+      g_message ("The case stays shown, its changes not saved: %s", error->message);
+      return;
+    }
   load_case (self, new_id);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CASE_ID]);
 }

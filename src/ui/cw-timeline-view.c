@@ -1033,6 +1033,9 @@ log_activate_cb (CwTimelineView *self)
   gtk_widget_activate_action (GTK_WIDGET (self), "timeline.log", NULL);
 }
 
+static void present_edit_dialog (CwTimelineView *self,
+                                 const char     *problem);
+
 static void
 edit_response_cb (CwTimelineView   *self,
                   const char       *response,
@@ -1040,6 +1043,7 @@ edit_response_cb (CwTimelineView   *self,
 {
   g_autoptr(CwEntry) entry = g_steal_pointer (&self->editing);
   g_autoptr(GError) error = NULL;
+  g_autofree char *problem = NULL;
 
   /* The fields go back to the view, for the next edit. */
   adw_message_dialog_set_extra_child (dialog, NULL);
@@ -1049,34 +1053,27 @@ edit_response_cb (CwTimelineView   *self,
     return;
 
   entry_form_apply (&self->edit, entry);
-  if (!cw_store_save_entry (self->store, entry, &error))
-    show_error (self, _("Could Not Save the Entry"), error->message);
-}
-
-static void
-edit_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  CwTimelineView *self = CW_TIMELINE_VIEW (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
-  g_autoptr(GError) error = NULL;
-  GtkWidget *dialog;
-
-  if (self->edit_dialog != NULL)
+  if (cw_store_save_entry (self->store, entry, &error))
     return;
 
-  g_clear_object (&self->editing);
-  self->editing = cw_store_load_entry (self->store, g_variant_get_string (parameter, NULL), &error);
-  if (self->editing == NULL)
-    {
-      show_error (self, _("Could Not Edit the Entry"), error->message);
-      return;
-    }
-  entry_form_load (&self->edit, self->editing);
+  /* What was typed is not thrown away: the form comes back as it was,
+   * with the reason, to try again or cancel. */
+  problem = g_strdup_printf (_("The entry could not be saved: %s"), error->message);
+  self->editing = g_steal_pointer (&entry);
+  present_edit_dialog (self, problem);
+}
+
+/* Shows the form, as filled, for self->editing; @problem says why the
+ * last try to save failed. */
+static void
+present_edit_dialog (CwTimelineView *self,
+                     const char     *problem)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *dialog;
 
   dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                   _("Edit Entry"), NULL);
+                                   _("Edit Entry"), problem);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"), "save", _("_Save"), NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
@@ -1089,6 +1086,28 @@ edit_action (GtkWidget  *widget,
   g_set_weak_pointer (&self->edit_dialog, GTK_WINDOW (dialog));
   gtk_window_present (self->edit_dialog);
   gtk_widget_grab_focus (GTK_WIDGET (self->edit.title));
+}
+
+static void
+edit_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  CwTimelineView *self = CW_TIMELINE_VIEW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (self->edit_dialog != NULL)
+    return;
+
+  g_clear_object (&self->editing);
+  self->editing = cw_store_load_entry (self->store, g_variant_get_string (parameter, NULL), &error);
+  if (self->editing == NULL)
+    {
+      show_error (self, _("Could Not Edit the Entry"), error->message);
+      return;
+    }
+  entry_form_load (&self->edit, self->editing);
+  present_edit_dialog (self, NULL);
 }
 
 static void

@@ -145,12 +145,58 @@ delete_case_action (GtkWidget  *widget,
     cw_window_show_error (self, _("The Case Could Not Be Deleted"), error->message);
 }
 
+/* A change on the case page could not be saved (the case page says why,
+ * and keeps it): a toast says so wherever one is looking, and its button
+ * gives the whole reason. One at a time, however often the page tries. */
+#define SAVE_TOAST_KEY "cw-save-failed-toast"
+
+static void
+save_toast_dismissed_cb (AdwToast *toast,
+                         CwWindow *self)
+{
+  if (g_object_get_data (G_OBJECT (self), SAVE_TOAST_KEY) == toast)
+    g_object_set_data (G_OBJECT (self), SAVE_TOAST_KEY, NULL);
+}
+
+static void
+save_failed_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  CwWindow *self = CW_WINDOW (widget);
+  AdwToast *shown = g_object_get_data (G_OBJECT (self), SAVE_TOAST_KEY);
+  AdwToast *toast;
+
+  if (shown != NULL)
+    adw_toast_dismiss (shown);
+
+  toast = adw_toast_new (_("Your changes could not be saved"));
+  adw_toast_set_button_label (toast, _("_Details"));
+  adw_toast_set_action_name (toast, "win.show-save-error");
+  adw_toast_set_action_target_value (toast, parameter);
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_object_set_data (G_OBJECT (self), SAVE_TOAST_KEY, toast);
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (save_toast_dismissed_cb), self, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+show_save_error_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  cw_window_show_error (CW_WINDOW (widget), _("Your Changes Could Not Be Saved"),
+                        g_variant_get_string (parameter, NULL));
+}
+
 void
 cw_window_cases_class_init (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.new-case", NULL, new_case_action);
   gtk_widget_class_install_action (widget_class, "win.delete-case", NULL, delete_case_action);
   gtk_widget_class_install_action (widget_class, "win.undo-delete", NULL, undo_delete_action);
+  gtk_widget_class_install_action (widget_class, "win.save-failed", "s", save_failed_action);
+  gtk_widget_class_install_action (widget_class, "win.show-save-error", "s", show_save_error_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-case", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, GDK_CONTROL_MASK,

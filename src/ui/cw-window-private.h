@@ -93,4 +93,13 @@ gboolean cw_window_hand_over_case   (CwWindow           *self,
                                      GFile              *file,
                                      GError            **error);
 
+/* cw-window-backup.c */
+void     cw_window_backup_class_init (GtkWidgetClass    *widget_class);
+void     cw_window_back_up_to       (CwWindow           *self,
+                                     GFile              *file);
+void     cw_window_restore_from     (CwWindow           *self,
+                                     GFile              *file);
+gboolean cw_window_restore_now      (CwWindow           *self,
+                                     GFile              *file);
+
 G_END_DECLS

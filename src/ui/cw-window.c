@@ -120,6 +120,8 @@ update_actions (CwWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.try-samples", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-all", any);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back-up", self->store != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.restore", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-case", selected);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.handover-case", selected && writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-case", writable);
@@ -130,6 +132,24 @@ update_actions (CwWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.letter-templates", self->store != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-case", selected && writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-delete", writable);
+}
+
+/* The case page keeps a case whose changes could not be saved rather
+ * than show @id: the list goes back to that case, and says why. */
+static gboolean
+case_page_kept_unsaved (CwWindow   *self,
+                        const char *id)
+{
+  g_autofree char *kept = g_strdup (cw_case_page_get_case_id (self->case_page));
+
+  if (kept == NULL || g_strcmp0 (kept, id) == 0)
+    return FALSE;
+
+  cw_window_select_case (self, kept);
+  cw_window_show_error (self, _("Your Changes Could Not Be Saved"),
+                        _("The case you were editing stays open, with everything you typed, "
+                          "until its changes can be saved. Its page says what went wrong."));
+  return TRUE;
 }
 
 static void
@@ -145,6 +165,8 @@ selection_changed_cb (CwWindow *self)
       gint64 start = g_get_monotonic_time ();
 
       cw_case_page_set_case_id (self->case_page, id);
+      if (case_page_kept_unsaved (self, id))
+        return;
       cw_timeline_view_set_case_id (self->timeline, id);
       cw_timing_after_next_frame (GTK_WIDGET (self->timeline), start,
                                   "casework: case and timeline shown %.0f ms after picking it, %u entries",
@@ -458,6 +480,7 @@ cw_window_class_init (CwWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.go-back", NULL);
 
   cw_window_casefiles_class_init (widget_class);
+  cw_window_backup_class_init (widget_class);
   cw_window_search_class_init (widget_class);
   cw_window_cases_class_init (widget_class);
 }
