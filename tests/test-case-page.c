@@ -324,6 +324,13 @@ test_add_target (Fixture       *f,
   g_assert_cmpstr (target->role, ==, "appeal");
 }
 
+static gboolean
+cooperative_note_gone (gpointer page)
+{
+  return cw_test_find_visible_label_starting (GTK_WIDGET (page),
+                                              "Do not name the farming cooperative") == NULL;
+}
+
 static void
 test_reorder_and_remove (Fixture       *f,
                          gconstpointer  data)
@@ -342,10 +349,7 @@ test_reorder_and_remove (Fixture       *f,
   g_assert_true (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (cw_list_editor_get_row (targets, 2))));
   g_assert_false (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (cw_list_editor_get_row (targets, 3))));
   gtk_widget_activate_action (GTK_WIDGET (notes), "list.remove", "u", 0);
-  cw_test_run_main_loop (100);
-
-  g_assert_null (cw_test_find_visible_label_starting (GTK_WIDGET (f->page),
-                                                      "Do not name the farming cooperative"));
+  g_assert_true (cw_test_wait_for (cooperative_note_gone, f->page));
   g_assert_nonnull (cw_test_find_visible_label_starting (GTK_WIDGET (f->page),
                                                          "Solidarity mail goes to her brother"));
   flush_ok (f);

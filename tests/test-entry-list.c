@@ -320,6 +320,52 @@ test_many_entries (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 5001);
 }
 
+/* The window's list: the newest entries at once, the rest while the main
+ * loop runs, in the same order as a full read, following changes made
+ * while it is still reading. */
+static void
+test_incremental (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(CwEntryList) list = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(CwEntry) added = NULL;
+  g_autoptr(GError) error = NULL;
+  guint first;
+
+  g_assert_true (cw_store_begin (f->store, &error));
+  for (guint i = 0; i < 2500; i++)
+    {
+      g_autofree char *date = g_strdup_printf ("%04u-%02u-%02u", 2000 + i % 20, i % 12 + 1, i % 28 + 1);
+      g_autofree char *title = g_strdup_printf ("Entry %u", i);
+      g_autoptr(CwEntry) entry = save_entry (f, f->case_id, date, title);
+    }
+  g_assert_true (cw_store_commit (f->store, &error));
+
+  list = cw_entry_list_new_incremental (f->store, f->case_id);
+  first = g_list_model_get_n_items (G_LIST_MODEL (list));
+  g_assert_cmpuint (first, >, 0);
+  g_assert_cmpuint (first, <, 2500);
+  g_assert_false (cw_entry_list_is_complete (list));
+  g_assert_cmpuint (cw_entry_list_get_n_total (list), ==, 2500);
+
+  /* Logged while the list is still reading: shown once, at the top. */
+  added = save_entry (f, f->case_id, "2030-01-01", "Newest");
+  g_assert_cmpstr (cw_entry_get_id (item_at (list, 0)), ==, cw_entry_get_id (added));
+
+  while (!cw_entry_list_is_complete (list))
+    g_main_context_iteration (NULL, TRUE);
+
+  all = cw_store_list_entries (f->store, f->case_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (all->len, ==, 2501);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 2501);
+  g_assert_cmpuint (cw_entry_list_get_n_total (list), ==, 2501);
+  for (guint i = 0; i < all->len; i++)
+    g_assert_cmpstr (cw_entry_get_id (item_at (list, i)), ==,
+                     cw_entry_get_id (g_ptr_array_index (all, i)));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -339,6 +385,7 @@ main (int   argc,
   ADD ("ignores-rolled-back", test_ignores_rolled_back);
   ADD ("follows-case-delete", test_follows_case_delete);
   ADD ("many-entries", test_many_entries);
+  ADD ("incremental", test_incremental);
 
 #undef ADD
 

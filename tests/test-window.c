@@ -158,6 +158,12 @@ test_follows_store (Fixture       *f,
   g_assert_null (cw_test_find_visible_label (GTK_WIDGET (f->window), "Marisol Quintero"));
 }
 
+static gboolean
+no_case_selected_gone (gpointer window)
+{
+  return cw_test_find_visible_label (GTK_WIDGET (window), "No Case Selected") == NULL;
+}
+
 static void
 test_select_case (Fixture       *f,
                   gconstpointer  data)
@@ -176,7 +182,8 @@ test_select_case (Fixture       *f,
   /* The case page and its timeline show the chosen case. */
   g_assert_nonnull (cw_test_find_visible_label (GTK_WIDGET (f->window), "The Case"));
   g_assert_nonnull (cw_test_find_visible_label (GTK_WIDGET (f->window), "Log an Activity"));
-  g_assert_null (cw_test_find_visible_label (GTK_WIDGET (f->window), "No Case Selected"));
+  /* Once the page's transition is over. */
+  g_assert_true (cw_test_wait_for (no_case_selected_gone, f->window));
 }
 
 static void

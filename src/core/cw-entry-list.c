@@ -8,7 +8,16 @@
  * the store: when the case's entries change it reads them again and
  * reports only the stretch that differs, so a view keeps the rows above
  * and below an edit (and its scroll position) as they were.
+ *
+ * An incremental list (the window's) reads the newest entries at once and
+ * the rest in short stretches with a pause between them, so that a
+ * timeline of tens of thousands of entries shows its first rows in the
+ * next frame and the window keeps drawing while the rest comes.
  */
+
+#define FIRST_STRETCH 200
+#define NEXT_STRETCH  1000
+#define STRETCH_PAUSE 8       /* ms between two stretches, for the frames */
 struct _CwEntryList
 {
   GObject parent_instance;
@@ -16,6 +25,10 @@ struct _CwEntryList
   CwStore *store;
   char *case_id;
   GPtrArray *entries;   /* CwEntry */
+  gboolean incremental;
+  gboolean complete;    /* every entry of the case is in entries */
+  guint n_total;        /* how many the case has, as last counted */
+  guint more_source;    /* reads the next stretch */
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -28,6 +41,7 @@ enum {
   PROP_STORE,
   PROP_CASE_ID,
   PROP_N_ITEMS,
+  PROP_INCREMENTAL,
   N_PROPS
 };
 
@@ -144,6 +158,38 @@ clear (CwEntryList *self)
   items_changed (self, 0, removed, 0);
 }
 
+/* The next stretch of an incremental list, after the last entry read. */
+static gboolean
+read_more_cb (gpointer user_data)
+{
+  CwEntryList *self = user_data;
+  g_autoptr(GPtrArray) more = NULL;
+  g_autoptr(GError) error = NULL;
+  CwEntry *last;
+  guint position = self->entries->len;
+
+  last = position > 0 ? g_ptr_array_index (self->entries, position - 1) : NULL;
+  more = cw_store_list_entries_after (self->store, self->case_id, last, NEXT_STRETCH, &error);
+  if (more == NULL)
+    {
+      g_warning ("Could not read the rest of the timeline of %s: %s", self->case_id, error->message);
+      self->more_source = 0;
+      return G_SOURCE_REMOVE;
+    }
+
+  self->complete = more->len < NEXT_STRETCH;
+  g_ptr_array_extend_and_steal (self->entries, g_steal_pointer (&more));
+  if (self->entries->len > position)
+    items_changed (self, position, 0, self->entries->len - position);
+
+  if (self->complete)
+    {
+      self->more_source = 0;
+      return G_SOURCE_REMOVE;
+    }
+  return G_SOURCE_CONTINUE;
+}
+
 static void
 entries_changed_cb (CwEntryList *self,
                     const char  *case_id,
@@ -165,7 +211,11 @@ case_removed_cb (CwEntryList *self,
 {
   /* The store deletes the entries with the case without a word about them. */
   if (g_strcmp0 (case_id, self->case_id) == 0)
-    clear (self);
+    {
+      g_clear_handle_id (&self->more_source, g_source_remove);
+      clear (self);
+      self->complete = TRUE;
+    }
 }
 
 static void
@@ -173,6 +223,7 @@ cw_entry_list_dispose (GObject *object)
 {
   CwEntryList *self = (CwEntryList *) object;
 
+  g_clear_handle_id (&self->more_source, g_source_remove);
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_object (&self->store);
@@ -210,6 +261,9 @@ cw_entry_list_get_property (GObject    *object,
     case PROP_N_ITEMS:
       g_value_set_uint (value, self->entries->len);
       break;
+    case PROP_INCREMENTAL:
+      g_value_set_boolean (value, self->incremental);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -230,6 +284,9 @@ cw_entry_list_set_property (GObject      *object,
       break;
     case PROP_CASE_ID:
       self->case_id = g_value_dup_string (value);
+      break;
+    case PROP_INCREMENTAL:
+      self->incremental = g_value_get_boolean (value);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -270,6 +327,9 @@ cw_entry_list_class_init (CwEntryListClass *klass)
   properties[PROP_CASE_ID] =
     g_param_spec_string ("case-id", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_INCREMENTAL] =
+    g_param_spec_boolean ("incremental", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_N_ITEMS] =
     g_param_spec_uint ("n-items", NULL, NULL, 0, G_MAXUINT, 0,
                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -297,6 +357,40 @@ cw_entry_list_new (CwStore    *store,
   return g_object_new (CW_TYPE_ENTRY_LIST, "store", store, "case-id", case_id, NULL);
 }
 
+/**
+ * cw_entry_list_new_incremental:
+ * @case_id: (nullable): the case whose timeline to list
+ *
+ * Like cw_entry_list_new(), but only the newest entries are there at
+ * first; the rest follow in stretches while the main loop is idle.
+ */
+CwEntryList *
+cw_entry_list_new_incremental (CwStore    *store,
+                               const char *case_id)
+{
+  g_return_val_if_fail (CW_IS_STORE (store), NULL);
+
+  return g_object_new (CW_TYPE_ENTRY_LIST, "store", store, "case-id", case_id,
+                       "incremental", TRUE, NULL);
+}
+
+/* Whether every entry of the case is in the list yet. */
+gboolean
+cw_entry_list_is_complete (CwEntryList *self)
+{
+  g_return_val_if_fail (CW_IS_ENTRY_LIST (self), FALSE);
+  return self->complete;
+}
+
+/* How many entries the case has, even those an incremental list has not
+ * read yet. */
+guint
+cw_entry_list_get_n_total (CwEntryList *self)
+{
+  g_return_val_if_fail (CW_IS_ENTRY_LIST (self), 0);
+  return self->complete ? self->entries->len : MAX (self->n_total, self->entries->len);
+}
+
 CwStore *
 cw_entry_list_get_store (CwEntryList *self)
 {
@@ -322,6 +416,7 @@ cw_entry_list_reload (CwEntryList  *self,
                       GError      **error)
 {
   g_autoptr(GPtrArray) fresh = NULL;
+  guint limit;
 
   g_return_val_if_fail (CW_IS_ENTRY_LIST (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -329,13 +424,34 @@ cw_entry_list_reload (CwEntryList  *self,
   if (self->case_id == NULL)
     {
       clear (self);
+      self->complete = TRUE;
       return TRUE;
     }
 
-  fresh = cw_store_list_entries (self->store, self->case_id, error);
+  if (!self->incremental || self->complete)
+    {
+      fresh = cw_store_list_entries (self->store, self->case_id, error);
+      if (fresh == NULL)
+        return FALSE;
+      merge (self, fresh);
+      self->complete = TRUE;
+      return TRUE;
+    }
+
+  /* Read again as much as was shown, and go on from there. */
+  limit = MAX (self->entries->len, FIRST_STRETCH);
+  fresh = cw_store_list_entries_after (self->store, self->case_id, NULL, limit, error);
   if (fresh == NULL)
     return FALSE;
-
+  self->complete = fresh->len < limit;
+  self->n_total = self->complete ? fresh->len : cw_store_count_entries (self->store, self->case_id);
   merge (self, fresh);
+  if (!self->complete && self->more_source == 0)
+    {
+      self->more_source = g_timeout_add_full (G_PRIORITY_LOW, STRETCH_PAUSE, read_more_cb, self, NULL);
+      g_source_set_name_by_id (self->more_source, "[casework] timeline: read more");
+    }
+  else if (self->complete)
+    g_clear_handle_id (&self->more_source, g_source_remove);
   return TRUE;
 }

@@ -13,7 +13,11 @@ G_DECLARE_FINAL_TYPE (CwEntryList, cw_entry_list, CW, ENTRY_LIST, GObject)
 
 CwEntryList *cw_entry_list_new         (CwStore      *store,
                                         const char   *case_id);
+CwEntryList *cw_entry_list_new_incremental (CwStore   *store,
+                                            const char *case_id);
 CwStore     *cw_entry_list_get_store   (CwEntryList  *self);
+gboolean     cw_entry_list_is_complete (CwEntryList  *self);
+guint        cw_entry_list_get_n_total (CwEntryList  *self);
 const char  *cw_entry_list_get_case_id (CwEntryList  *self);
 gboolean     cw_entry_list_reload      (CwEntryList  *self,
                                         GError      **error);

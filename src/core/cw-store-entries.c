@@ -70,6 +70,89 @@ cw_store_list_entries (CwStore     *self,
   return g_steal_pointer (&entries);
 }
 
+/**
+ * cw_store_list_entries_after:
+ * @after: (nullable): an entry of the case; %NULL to start with the newest
+ * @limit: how many entries at most
+ *
+ * A stretch of the case's timeline, in the order of
+ * cw_store_list_entries(): the @limit entries that come after @after.
+ *
+ * Returns: (transfer container): the entries
+ */
+GPtrArray *
+cw_store_list_entries_after (CwStore     *self,
+                             const char  *case_id,
+                             CwEntry     *after,
+                             guint        limit,
+                             GError     **error)
+{
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (CW_IS_STORE (self), NULL);
+  g_return_val_if_fail (case_id != NULL, NULL);
+  g_return_val_if_fail (after == NULL || CW_IS_ENTRY (after), NULL);
+
+  if (after == NULL)
+    stmt = cw_store_prepare (self,
+                             "SELECT " ENTRY_COLUMNS " FROM entries WHERE case_id = ?1"
+                             " ORDER BY date DESC, id DESC LIMIT ?2", error);
+  else
+    /* date <= ?3 lets the index on (case_id, date) start at @after. */
+    stmt = cw_store_prepare (self,
+                             "SELECT " ENTRY_COLUMNS " FROM entries WHERE case_id = ?1"
+                             " AND date <= ?3 AND (date < ?3 OR id < ?4)"
+                             " ORDER BY date DESC, id DESC LIMIT ?2", error);
+  if (stmt == NULL)
+    return NULL;
+  cw_sql_bind_text (stmt, 1, case_id);
+  sqlite3_bind_int64 (stmt, 2, limit);
+  if (after != NULL)
+    {
+      cw_sql_bind_text (stmt, 3, cw_entry_get_date (after));
+      cw_sql_bind_text (stmt, 4, cw_entry_get_id (after));
+    }
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (entries, entry_from_row (stmt));
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      cw_store_set_sqlite_error (self, error, rc, _("Could not read the timeline"));
+      return NULL;
+    }
+
+  return g_steal_pointer (&entries);
+}
+
+/**
+ * cw_store_count_entries:
+ *
+ * Returns: how many entries the case's timeline has, 0 on error
+ */
+guint
+cw_store_count_entries (CwStore    *self,
+                        const char *case_id)
+{
+  sqlite3_stmt *stmt;
+  guint n = 0;
+
+  g_return_val_if_fail (CW_IS_STORE (self), 0);
+  g_return_val_if_fail (case_id != NULL, 0);
+
+  stmt = cw_store_prepare (self, "SELECT count(*) FROM entries WHERE case_id = ?", NULL);
+  if (stmt == NULL)
+    return 0;
+  cw_sql_bind_text (stmt, 1, case_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    n = (guint) sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return n;
+}
+
 CwEntry *
 cw_store_load_entry (CwStore     *self,
                      const char  *id,

@@ -100,6 +100,13 @@ GHashTable  *cw_store_search_cases          (CwStore           *self,
 GPtrArray   *cw_store_list_entries          (CwStore           *self,
                                              const char        *case_id,
                                              GError           **error);
+GPtrArray   *cw_store_list_entries_after    (CwStore           *self,
+                                             const char        *case_id,
+                                             CwEntry           *after,
+                                             guint              limit,
+                                             GError           **error);
+guint        cw_store_count_entries         (CwStore           *self,
+                                             const char        *case_id);
 CwEntry     *cw_store_load_entry            (CwStore           *self,
                                              const char        *id,
                                              GError           **error);

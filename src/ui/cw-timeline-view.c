@@ -956,7 +956,7 @@ unbind_row_cb (GtkSignalListItemFactory *factory,
 static void
 update_state (CwTimelineView *self)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->entries));
+  guint n = cw_entry_list_get_n_total (self->entries);
   gboolean has_case = cw_entry_list_get_case_id (self->entries) != NULL;
   g_autofree char *count = NULL;
 
@@ -1409,7 +1409,7 @@ cw_timeline_view_set_case_id (CwTimelineView *self,
   if (self->entries != NULL)
     g_signal_handlers_disconnect_by_data (self->entries, self);
   g_clear_object (&self->entries);
-  self->entries = cw_entry_list_new (self->store, case_id);
+  self->entries = cw_entry_list_new_incremental (self->store, case_id);
   gtk_no_selection_set_model (self->selection, G_LIST_MODEL (self->entries));
   g_signal_connect_object (self->entries, "items-changed", G_CALLBACK (items_changed_cb), self,
                            G_CONNECT_SWAPPED);
@@ -1427,7 +1427,7 @@ cw_timeline_view_get_n_entries (CwTimelineView *self)
 {
   g_return_val_if_fail (CW_IS_TIMELINE_VIEW (self), 0);
 
-  return self->entries != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->entries)) : 0;
+  return self->entries != NULL ? cw_entry_list_get_n_total (self->entries) : 0;
 }
 
 /**

@@ -50,13 +50,15 @@ after_paint_cb (GdkFrameClock *clock,
                 Pending       *pending)
 {
   double ms = (g_get_monotonic_time () - pending->since) / 1000.0;
+  g_autofree char *line = NULL;
 
-  /* The format is ours, from the callers in this program. */
+  /* The format is ours, from the callers in this program; one write, so
+   * that the line stays whole among other programs' output. */
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wformat-nonliteral"
-  g_printerr (pending->format, ms, pending->count);
+  line = g_strdup_printf (pending->format, ms, pending->count);
 #pragma GCC diagnostic pop
-  g_printerr ("\n");
+  g_printerr ("%s\n", line);
 
   g_signal_handler_disconnect (clock, pending->handler);
   pending_free (pending);
