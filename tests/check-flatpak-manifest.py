@@ -3,8 +3,9 @@
 """Check the Flatpak manifest against what Casework promises its users.
 
 Casework keeps human-rights case records on the user's machine only, so the
-sandbox must never grant network or filesystem access: files come and go
-through the portals. This script fails when the manifest drifts from that.
+sandbox must never grant network or filesystem access, any device but the
+GPU, or any socket but the display's: files come and go through the portals.
+This script fails when the manifest drifts from that.
 
 Usage: check-flatpak-manifest.py MANIFEST.json
 Prints "ok" and exits 0 when the manifest passes; otherwise prints one line
@@ -18,6 +19,9 @@ APP_ID = "org.example.Casework"
 RUNTIME = "org.gnome.Platform"
 MIN_RUNTIME_VERSION = 50
 REQUIRED_ARGS = ("--share=ipc", "--socket=wayland", "--socket=fallback-x11", "--device=dri")
+# All the sandbox may open: the display, and the GPU to draw on it.
+ALLOWED_SOCKETS = ("wayland", "fallback-x11")
+ALLOWED_DEVICES = ("dri",)
 
 
 def check_identity(manifest):
@@ -50,6 +54,11 @@ def check_finish_args(manifest):
             yield "finish-args grant network access (--share=network): Casework works offline"
         elif arg == "--filesystem" or arg.startswith("--filesystem="):
             yield f"finish-args grant filesystem access ({arg}): files go through the portals"
+        elif arg.startswith("--device=") and arg[len("--device="):] not in ALLOWED_DEVICES:
+            yield f"finish-args grant a device ({arg}): only the GPU (--device=dri) is needed"
+        elif arg.startswith("--socket=") and arg[len("--socket="):] not in ALLOWED_SOCKETS:
+            yield (f"finish-args open a socket ({arg}): only wayland and fallback-x11 are "
+                   "needed (no sound, no bus, no SSH or GPG agent)")
     for arg in REQUIRED_ARGS:
         if arg not in args:
             yield f"finish-args lack {arg}"
