@@ -12,12 +12,16 @@
  * An incremental list (the window's) reads the newest entries at once and
  * the rest in short stretches with a pause between them, so that a
  * timeline of tens of thousands of entries shows its first rows in the
- * next frame and the window keeps drawing while the rest comes.
+ * next frame and the window keeps drawing while the rest comes. The first
+ * stretch is no more than a screenful: a list view makes a row widget for
+ * every item up to a couple of hundred, and those would delay the frame.
  */
 
-#define FIRST_STRETCH 200
+#define FIRST_STRETCH 40
 #define NEXT_STRETCH  1000
-#define STRETCH_PAUSE 8       /* ms between two stretches, for the frames */
+#define FIRST_PAUSE   100     /* ms before the second stretch: a view draws the first */
+#define STRETCH_PAUSE 8       /* ms between the next ones, for the frames */
+
 struct _CwEntryList
 {
   GObject parent_instance;
@@ -182,12 +186,10 @@ read_more_cb (gpointer user_data)
   if (self->entries->len > position)
     items_changed (self, position, 0, self->entries->len - position);
 
-  if (self->complete)
-    {
-      self->more_source = 0;
-      return G_SOURCE_REMOVE;
-    }
-  return G_SOURCE_CONTINUE;
+  self->more_source = 0;
+  if (!self->complete)
+    self->more_source = g_timeout_add_full (G_PRIORITY_LOW, STRETCH_PAUSE, read_more_cb, self, NULL);
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -448,7 +450,7 @@ cw_entry_list_reload (CwEntryList  *self,
   merge (self, fresh);
   if (!self->complete && self->more_source == 0)
     {
-      self->more_source = g_timeout_add_full (G_PRIORITY_LOW, STRETCH_PAUSE, read_more_cb, self, NULL);
+      self->more_source = g_timeout_add_full (G_PRIORITY_LOW, FIRST_PAUSE, read_more_cb, self, NULL);
       g_source_set_name_by_id (self->more_source, "[casework] timeline: read more");
     }
   else if (self->complete)
