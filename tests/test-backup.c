@@ -812,7 +812,7 @@ test_restore_older_version (Fixture       *f,
   g_assert_cmpstr (how, ==, "Good.");
   g_assert_cmpuint (count_prefix (f->dir, "casework.db.before-restore-", NULL), ==, 1);
 
-  /* The file itself is at version 2 for the next program that opens it. */
+  /* The file itself is at the current version for the next program that opens it. */
   g_clear_object (&f->store);
   f->store = cw_test_open_store (f->dir, "casework.db");
   g_assert_cmpint (cw_store_get_schema_version (f->store), ==, CW_STORE_SCHEMA_VERSION);

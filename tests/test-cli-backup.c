@@ -184,7 +184,7 @@ test_restore_needs_yes (Fixture       *f,
 
   /* It says what the backup holds and what would happen, and does nothing. */
   g_assert_cmpint (cw_test_run_cli (args, NULL, &out, &err), ==, 1);
-  g_assert_nonnull (strstr (out, "is a sound Casework backup (database version 2)"));
+  g_assert_nonnull (strstr (out, "is a sound Casework backup (database version 3)"));
   g_assert_nonnull (strstr (out, "It holds 3 cases and 0 timeline entries"));
   g_assert_nonnull (strstr (out, "replaces everything in"));
   g_assert_nonnull (strstr (err, "--yes"));

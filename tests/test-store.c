@@ -17,9 +17,9 @@
  */
 
 /* The migration tests write versions as numbers: 1 is the first schema,
- * 2 the current one (with the yearly report's notes), 3 a step made up by
- * a test. */
-G_STATIC_ASSERT (CW_STORE_SCHEMA_VERSION == 2);
+ * 2 the one with the yearly report's notes, 3 the current one (with the
+ * follow-ups' index), 4 a step made up by a test. */
+G_STATIC_ASSERT (CW_STORE_SCHEMA_VERSION == 3);
 
 /* ------------------------------------------------------------------ */
 /* A temporary directory per test */
@@ -1984,10 +1984,10 @@ test_migration_v1_to_v2 (void)
   g_assert_false (peek_has_table (path, "report_notes"));
   g_assert_cmpuint (count_prefix (tmp->path, "casework.db.v", NULL), ==, 0);
 
-  /* Opening it as this version does moves it to version 2, case and all. */
+  /* Opening it as this version does moves it to version 3, case and all. */
   store = open_store (path);
   g_assert_false (cw_store_get_read_only (store));
-  g_assert_cmpint (cw_store_get_schema_version (store), ==, 2);
+  g_assert_cmpint (cw_store_get_schema_version (store), ==, 3);
   loaded = cw_store_load_case (store, cw_case_get_id (kase), &error);
   g_assert_no_error (error);
   assert_cases_equal (kase, loaded);
@@ -2004,8 +2004,11 @@ test_migration_v1_to_v2 (void)
   g_assert_cmpstr (next, ==, "More letters.");
   g_clear_object (&store);
 
-  g_assert_cmpint (peek_int (path, "PRAGMA user_version", NULL), ==, 2);
+  g_assert_cmpint (peek_int (path, "PRAGMA user_version", NULL), ==, 3);
   g_assert_true (peek_has_table (path, "report_notes"));
+  /* Version 3's index of follow-ups, which the case list reads. */
+  g_assert_cmpint (peek_int (path, "SELECT count(*) FROM sqlite_schema"
+                                   " WHERE type = 'index' AND name = 'entries_follow_ups'", NULL), ==, 1);
   g_assert_cmpint (peek_int (path, "SELECT count(*) FROM cases", NULL), ==, 1);
 
   /* The version-1 data lies beside it, as it was. */
@@ -2024,7 +2027,7 @@ test_migration_v1_to_v2 (void)
 
   /* Opening the migrated database again migrates and backs up nothing more. */
   store = open_store (path);
-  g_assert_cmpint (cw_store_get_schema_version (store), ==, 2);
+  g_assert_cmpint (cw_store_get_schema_version (store), ==, 3);
   g_clear_object (&store);
   g_assert_cmpuint (count_prefix (tmp->path, "casework.db.v", NULL), ==, 1);
 }
@@ -2046,12 +2049,12 @@ test_migration_backup (void)
   kase = make_current_database (path);
   g_assert_cmpuint (count_prefix (tmp->path, "casework.db.v", NULL), ==, 0);
 
-  steps = migrations_plus ("CREATE TABLE extra (x INTEGER); PRAGMA user_version = 3;", &n_steps);
+  steps = migrations_plus ("CREATE TABLE extra (x INTEGER); PRAGMA user_version = 4;", &n_steps);
   store = cw_store_open_with_migrations (path, steps, n_steps, &error);
   g_assert_no_error (error);
   g_assert_nonnull (store);
   g_assert_false (cw_store_get_read_only (store));
-  g_assert_cmpint (cw_store_get_schema_version (store), ==, 3);
+  g_assert_cmpint (cw_store_get_schema_version (store), ==, 4);
   loaded = cw_store_load_case (store, cw_case_get_id (kase), &error);
   g_assert_no_error (error);
   assert_cases_equal (kase, loaded);
@@ -2059,13 +2062,13 @@ test_migration_backup (void)
   g_clear_object (&store);
 
   /* The main database moved on, with its data. */
-  g_assert_cmpint (peek_int (path, "PRAGMA user_version", NULL), ==, 3);
+  g_assert_cmpint (peek_int (path, "PRAGMA user_version", NULL), ==, 4);
   g_assert_true (peek_has_table (path, "extra"));
   g_assert_cmpint (peek_int (path, "SELECT count(*) FROM cases", NULL), ==, 1);
 
-  /* A backup of version 2 lies beside it. */
-  g_assert_cmpuint (count_prefix (tmp->path, "casework.db.v2-backup-", &backup), ==, 1);
-  g_assert_cmpint (peek_int (backup, "PRAGMA user_version", NULL), ==, 2);
+  /* A backup of version 3 lies beside it. */
+  g_assert_cmpuint (count_prefix (tmp->path, "casework.db.v3-backup-", &backup), ==, 1);
+  g_assert_cmpint (peek_int (backup, "PRAGMA user_version", NULL), ==, 3);
   g_assert_false (peek_has_table (backup, "extra"));
   title = peek_text (backup, "SELECT title FROM cases WHERE id = ?", cw_case_get_id (kase));
   g_assert_cmpstr (title, ==, cw_case_get_title (kase));
@@ -2073,7 +2076,7 @@ test_migration_backup (void)
   /* And it opens as a Casework database of its own. */
   store = open_store (backup);
   g_assert_false (cw_store_get_read_only (store));
-  g_assert_cmpint (cw_store_get_schema_version (store), ==, 2);
+  g_assert_cmpint (cw_store_get_schema_version (store), ==, 3);
   loaded = cw_store_load_case (store, cw_case_get_id (kase), &error);
   g_assert_no_error (error);
   assert_cases_equal (kase, loaded);
@@ -2082,10 +2085,10 @@ test_migration_backup (void)
   /* Opening the migrated database again migrates nothing more. */
   store = cw_store_open_with_migrations (path, steps, n_steps, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (cw_store_get_schema_version (store), ==, 3);
+  g_assert_cmpint (cw_store_get_schema_version (store), ==, 4);
   g_clear_object (&store);
-  g_assert_cmpuint (count_prefix (tmp->path, "casework.db.v2-backup-", NULL), ==, 1);
-  g_assert_cmpuint (count_prefix (tmp->path, "casework.db.v3-backup-", NULL), ==, 0);
+  g_assert_cmpuint (count_prefix (tmp->path, "casework.db.v3-backup-", NULL), ==, 1);
+  g_assert_cmpuint (count_prefix (tmp->path, "casework.db.v4-backup-", NULL), ==, 0);
 }
 
 static void
@@ -2110,12 +2113,12 @@ assert_failed_migration_left_as_it_was (const char *sql)
   g_test_message ("refused: %s", error->message);
   g_clear_error (&error);
 
-  g_assert_cmpint (peek_int (path, "PRAGMA user_version", NULL), ==, 2);
+  g_assert_cmpint (peek_int (path, "PRAGMA user_version", NULL), ==, 3);
   g_assert_false (peek_has_table (path, "extra"));
 
   /* The case is intact, and the database opens as before. */
   store = open_store (path);
-  g_assert_cmpint (cw_store_get_schema_version (store), ==, 2);
+  g_assert_cmpint (cw_store_get_schema_version (store), ==, 3);
   loaded = cw_store_load_case (store, cw_case_get_id (kase), &error);
   g_assert_no_error (error);
   assert_cases_equal (kase, loaded);
@@ -2126,7 +2129,7 @@ test_migration_failed_step (void)
 {
   assert_failed_migration_left_as_it_was ("CREATE TABLE extra (x INTEGER);"
                                           " INSERT INTO no_such_table VALUES (1);"
-                                          " PRAGMA user_version = 3;");
+                                          " PRAGMA user_version = 4;");
 }
 
 static void
@@ -2134,7 +2137,7 @@ test_migration_failed_last_statement (void)
 {
   /* Even after the step has moved user_version, an error undoes it all. */
   assert_failed_migration_left_as_it_was ("CREATE TABLE extra (x INTEGER);"
-                                          " PRAGMA user_version = 3;"
+                                          " PRAGMA user_version = 4;"
                                           " INSERT INTO no_such_table VALUES (1);");
 }
 

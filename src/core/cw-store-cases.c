@@ -13,9 +13,16 @@
   " c.opened, c.closed, c.closed_outcome, c.ua_number, c.ua_issued, c.ua_deadline," \
   " c.ua_sequence, c.public_action, c.solidarity, c.modified, c.updated," \
   " (SELECT max (e.date) FROM entries e WHERE e.case_id = c.id)," \
-  " (SELECT max (e.date) FROM entries e WHERE e.case_id = c.id AND e.category = 'activity')," \
+  " (SELECT e.date FROM entries e WHERE e.case_id = c.id AND e.category = 'activity'" \
+  "  ORDER BY e.date DESC LIMIT 1)," \
   " (SELECT min (e.date) FROM entries e WHERE e.case_id = c.id AND e.kind = 'follow-up'" \
   "  AND e.date >= substr (date ('now', 'localtime', '-14 days'), 1, length (e.date)))"
+
+/* The last three columns are what the case list shows of the timeline.
+ * Each is found without reading the whole timeline: the newest entry from
+ * the index on (case_id, date); the newest activity by walking that index
+ * back from the newest entry, stopping at the first activity; follow-ups
+ * from their own small index (schema version 3). */
 
 static CwCase *
 case_from_row (sqlite3_stmt *stmt)

@@ -214,9 +214,17 @@ static const char schema_v2[] =
 
   "PRAGMA user_version = 2;";
 
+/* The case list shows each case's next follow-up: an index of follow-ups
+ * alone finds it without reading the whole timeline. */
+static const char schema_v3[] =
+  "CREATE INDEX entries_follow_ups ON entries (case_id, date) WHERE kind = 'follow-up';"
+
+  "PRAGMA user_version = 3;";
+
 static const CwMigration migrations[] = {
   { 1, schema_v1 },
   { 2, schema_v2 },
+  { 3, schema_v3 },
 };
 
 const CwMigration *
