@@ -50,18 +50,44 @@ run_main_loop (guint ms)
     g_main_context_iteration (NULL, TRUE);
 }
 
-/* Runs the main loop until the words typed are saved and the preview is
- * laid out again, for at most ten seconds. */
+/* Runs the main loop until @condition holds, for at most a minute; as
+ * cw_test_wait_for() in cw-test-ui.c, which this test is not linked with. */
+static gboolean
+wait_for (gboolean (*condition) (gpointer data),
+          gpointer   data)
+{
+  gint64 end = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  while (!condition (data) && g_get_monotonic_time () < end)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  return condition (data);
+}
+
+/* Nothing waits: the words typed are saved, and the preview is built
+ * from them and shown. */
+static gboolean
+settled (gpointer data)
+{
+  Fixture *f = data;
+
+  return f->dialog->save_source == 0 && f->dialog->rebuild_source == 0 &&
+         !cw_report_dialog_is_preparing (f->dialog) && f->dialog->document != NULL;
+}
+
 static void
 settle (Fixture *f)
 {
-  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  g_assert_true (wait_for (settled, f));
+  g_assert_false (gtk_widget_get_visible (f->dialog->preparing_box));
+}
 
-  while ((f->dialog->save_source != 0 || f->dialog->rebuild_source != 0) &&
-         g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_cmpuint (f->dialog->save_source, ==, 0);
-  g_assert_cmpuint (f->dialog->rebuild_source, ==, 0);
+static gboolean
+is_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (data));
 }
 
 static void
@@ -70,9 +96,8 @@ open_dialog (Fixture *f)
   f->dialog = CW_REPORT_DIALOG (cw_report_dialog_new (NULL, f->db.store));
   cw_report_dialog_set_year (f->dialog, 2025);
   gtk_window_present (GTK_WINDOW (f->dialog));
-  run_main_loop (300);
+  g_assert_true (wait_for (is_mapped, f->dialog));
   settle (f);
-  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (f->dialog)));
   g_assert_cmpuint (cw_report_dialog_get_year (f->dialog), ==, 2025);
 }
 
@@ -307,6 +332,139 @@ test_preview (Fixture       *f,
   run_main_loop (100);
 }
 
+static guint
+shown_year (Fixture *f)
+{
+  return f->dialog->report != NULL ? f->dialog->report->year : 0;
+}
+
+static gboolean
+has_document (gpointer data)
+{
+  Fixture *f = data;
+
+  return f->dialog->document != NULL;
+}
+
+static void
+test_preview_appears (Fixture       *f,
+                      gconstpointer  data)
+{
+  f->dialog = CW_REPORT_DIALOG (cw_report_dialog_new (NULL, f->db.store));
+  gtk_window_present (GTK_WINDOW (f->dialog));
+
+  /* Built in a thread: the window is there before its pages are. */
+  g_assert_true (cw_report_dialog_is_preparing (f->dialog));
+  g_assert_null (cw_report_dialog_get_document (f->dialog));
+  g_assert_cmpuint (cw_report_dialog_get_n_pages (f->dialog), ==, 0);
+
+  g_assert_true (wait_for (has_document, f));
+  g_assert_false (cw_report_dialog_is_preparing (f->dialog));
+  g_assert_false (gtk_widget_get_visible (f->dialog->preparing_box));
+  g_assert_cmpuint (cw_report_dialog_get_n_pages (f->dialog), >=, 2);
+  g_assert_cmpuint (shown_year (f), ==, cw_report_dialog_get_year (f->dialog));
+}
+
+typedef struct {
+  Fixture *f;
+  guint stale_year;
+  gboolean stale_seen;
+} YearWatch;
+
+/* Settled, noting whether the preview ever showed the stale year. */
+static gboolean
+settled_watching (gpointer data)
+{
+  YearWatch *watch = data;
+
+  if (shown_year (watch->f) == watch->stale_year)
+    watch->stale_seen = TRUE;
+  return settled (watch->f);
+}
+
+static void
+test_year_twice_quickly (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GCancellable) first = NULL;
+  YearWatch watch = { f, 2024, FALSE };
+  guint n_builds;
+
+  open_dialog (f);
+  g_assert_cmpuint (shown_year (f), ==, 2025);
+
+  /* Two changes before the delay is up: one build, of the second year. */
+  n_builds = f->dialog->n_builds;
+  cw_report_dialog_set_year (f->dialog, 2024);
+  cw_report_dialog_set_year (f->dialog, 2026);
+  g_assert_true (wait_for (settled_watching, &watch));
+  g_assert_false (watch.stale_seen);
+  g_assert_cmpuint (f->dialog->n_builds, ==, n_builds + 1);
+  g_assert_cmpuint (shown_year (f), ==, 2026);
+
+  /* Two builds started one after the other: the first is cancelled, and
+   * what it made is never shown, even if it was done first. */
+  cw_report_dialog_set_year (f->dialog, 2024);
+  cw_report_dialog_rebuild_now (f->dialog);
+  first = g_object_ref (f->dialog->build_cancellable);
+  cw_report_dialog_set_year (f->dialog, 2025);
+  cw_report_dialog_rebuild_now (f->dialog);
+  g_assert_true (g_cancellable_is_cancelled (first));
+  g_assert_false (g_cancellable_is_cancelled (f->dialog->build_cancellable));
+
+  watch.stale_year = 2024;
+  g_assert_true (wait_for (settled_watching, &watch));
+  g_assert_false (watch.stale_seen);
+  g_assert_cmpuint (shown_year (f), ==, 2025);
+  g_assert_nonnull (previewed_case (f, FIXTURE_KOFI));
+  g_assert_null (previewed_case (f, FIXTURE_LEYLA));
+  /* The cases chosen are the second year's, and so is the report. */
+  g_assert_false (cw_report_dialog_get_case_chosen (f->dialog, FIXTURE_LEYLA));
+}
+
+static void
+test_typing_builds_once (Fixture       *f,
+                         gconstpointer  data)
+{
+  guint n_builds;
+
+  open_dialog (f);
+  cw_report_dialog_show_words_for (f->dialog, FIXTURE_KOFI);
+  n_builds = f->dialog->n_builds;
+
+  /* A key at a time: no build starts while the words keep coming. */
+  type_into (GTK_TEXT_VIEW (child (f, "how_view")), "He was released in June, ");
+  g_assert_cmpuint (f->dialog->n_builds, ==, n_builds);
+  type_into (GTK_TEXT_VIEW (child (f, "how_view")), "after two years.");
+  settle (f);
+  g_assert_cmpuint (f->dialog->n_builds, ==, n_builds + 1);
+  g_assert_cmpstr (previewed_case (f, FIXTURE_KOFI)->how_it_went, ==,
+                   "He was released in June, after two years.");
+}
+
+static gboolean
+is_gone (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+static void
+test_closed_while_building (Fixture       *f,
+                            gconstpointer  data)
+{
+  CwReportDialog *dialog = CW_REPORT_DIALOG (cw_report_dialog_new (NULL, f->db.store));
+  gpointer weak = dialog;
+
+  g_object_add_weak_pointer (G_OBJECT (dialog), &weak);
+  gtk_window_present (GTK_WINDOW (dialog));
+  g_assert_true (cw_report_dialog_is_preparing (dialog));
+  gtk_window_close (GTK_WINDOW (dialog));
+
+  /* The build holds the window until its callback, which finds it gone,
+   * drops what it made and lets it go. */
+  g_assert_true (wait_for (is_gone, &weak));
+}
+
 static void
 test_private_switch (Fixture       *f,
                      gconstpointer  data)
@@ -359,6 +517,10 @@ main (int   argc,
   ADD ("words/saved-as-typed", test_words_saved_as_typed);
   ADD ("words/saved-on-close", test_words_saved_on_close);
   ADD ("preview", test_preview);
+  ADD ("preview/appears", test_preview_appears);
+  ADD ("preview/year-twice-quickly", test_year_twice_quickly);
+  ADD ("preview/typing-builds-once", test_typing_builds_once);
+  ADD ("preview/closed-while-building", test_closed_while_building);
   ADD ("private-switch", test_private_switch);
   ADD ("save", test_save);
 

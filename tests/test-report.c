@@ -154,6 +154,168 @@ test_status_at_year_end (Fixture       *f,
   g_assert_true (find_case (report, FIXTURE_ANA)->closed_in_year);
 }
 
+/* tests/casefiles/report-year-end.xml */
+#define YEAR_END_MARCH_2026   "17171717-0000-4000-8000-000000000001"
+#define YEAR_END_2026         "17171717-0000-4000-8000-000000000002"
+#define YEAR_END_DECEMBER     "17171717-0000-4000-8000-000000000003"
+#define YEAR_END_PAUSED_QUIET "17171717-0000-4000-8000-000000000004"
+#define YEAR_END_PAUSED_LATER "17171717-0000-4000-8000-000000000005"
+#define YEAR_END_REOPENED     "17171717-0000-4000-8000-000000000006"
+
+static char *
+case_status_text (CwReport   *report,
+                  const char *id)
+{
+  g_autofree char *text = report_fixture_write (report, CW_REPORT_FORMAT_TEXT);
+  g_autoptr(CwCase) kase = NULL;
+  const char *start, *line;
+  g_autofree char *label = g_strdup_printf ("Status at the end of %u: ", report->year);
+
+  g_assert_nonnull (find_case (report, id));
+  kase = g_object_ref (find_case (report, id)->kase);
+  start = strstr (text, cw_case_get_title (kase));
+  g_assert_nonnull (start);
+  line = strstr (start, label);
+  g_assert_nonnull (line);
+  line += strlen (label);
+  return g_strndup (line, strcspn (line, "\n"));
+}
+
+static void
+test_closed_after_year (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(CwReport) report = NULL;
+  g_autoptr(CwReport) next = NULL;
+  g_autofree char *status = NULL;
+  CwReportCase *rc;
+
+  report_fixture_import (f, "report-year-end.xml");
+  report = report_fixture_build (f, 2025, NULL, FALSE);
+  next = report_fixture_build (f, 2026, NULL, FALSE);
+
+  /* Closed in March 2026: open all of 2025, so active at its end, with
+   * neither the closing nor its outcome in the 2025 report. */
+  rc = find_case (report, YEAR_END_MARCH_2026);
+  g_assert_nonnull (rc);
+  g_assert_cmpint (rc->status, ==, CW_CASE_STATUS_ACTIVE);
+  g_assert_false (rc->closed_in_year);
+  g_assert_true (has_entry (rc, "Letters in May"));
+  g_assert_false (has_entry (rc, "Released on bail"));
+  status = case_status_text (report, YEAR_END_MARCH_2026);
+  g_assert_cmpstr (status, ==, "Active");
+  g_clear_pointer (&status, g_free);
+
+  /* Closed "2026", the year alone: at the end of 2026, so open in 2025. */
+  rc = find_case (report, YEAR_END_2026);
+  g_assert_nonnull (rc);
+  g_assert_cmpint (rc->status, ==, CW_CASE_STATUS_ACTIVE);
+  g_assert_false (rc->closed_in_year);
+  status = case_status_text (report, YEAR_END_2026);
+  g_assert_cmpstr (status, ==, "Active");
+  g_clear_pointer (&status, g_free);
+
+  /* Neither counts as closed in 2025: Kofi and the case closed in
+   * December 2025 do. */
+  g_assert_cmpuint (report->n_closed, ==, 2);
+
+  /* In 2026 both closed, with their dates and outcomes. */
+  rc = find_case (next, YEAR_END_MARCH_2026);
+  g_assert_cmpint (rc->status, ==, CW_CASE_STATUS_CLOSED);
+  g_assert_true (rc->closed_in_year);
+  g_assert_true (has_entry (rc, "Released on bail"));
+  status = case_status_text (next, YEAR_END_MARCH_2026);
+  g_assert_cmpstr (status, ==, "Closed on 12 March 2026 (released)");
+  g_clear_pointer (&status, g_free);
+  rc = find_case (next, YEAR_END_2026);
+  g_assert_cmpint (rc->status, ==, CW_CASE_STATUS_CLOSED);
+  g_assert_true (rc->closed_in_year);
+  status = case_status_text (next, YEAR_END_2026);
+  g_assert_cmpstr (status, ==, "Closed in 2026 (resolved)");
+}
+
+static void
+test_closed_within_year (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(CwReport) report = NULL;
+  g_autoptr(CwReport) before = NULL;
+  g_autoptr(CwReport) next = NULL;
+  g_autofree char *status = NULL;
+  CwReportCase *rc;
+
+  report_fixture_import (f, "report-year-end.xml");
+  report = report_fixture_build (f, 2025, NULL, FALSE);
+  before = report_fixture_build (f, 2024, NULL, FALSE);
+  next = report_fixture_build (f, 2026, NULL, FALSE);
+
+  /* Closed "2025-12", the month alone: closed by the end of 2025. */
+  rc = find_case (report, YEAR_END_DECEMBER);
+  g_assert_nonnull (rc);
+  g_assert_cmpint (rc->status, ==, CW_CASE_STATUS_CLOSED);
+  g_assert_true (rc->closed_in_year);
+  status = case_status_text (report, YEAR_END_DECEMBER);
+  g_assert_cmpstr (status, ==, "Closed in December 2025 (ended)");
+  g_clear_pointer (&status, g_free);
+
+  /* Kofi, closed on a day of the year. */
+  status = case_status_text (report, FIXTURE_KOFI);
+  g_assert_cmpstr (status, ==, "Closed on 14 June 2025 (released)");
+
+  /* Open the year before; gone the year after. */
+  g_assert_cmpint (find_case (before, YEAR_END_DECEMBER)->status, ==, CW_CASE_STATUS_ACTIVE);
+  g_assert_false (find_case (before, YEAR_END_DECEMBER)->closed_in_year);
+  g_assert_null (find_case (next, YEAR_END_DECEMBER));
+}
+
+static void
+test_paused_and_reopened (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(CwReport) report = NULL;
+  g_autoptr(CwReport) next = NULL;
+  g_autoptr(CwReport) earlier = NULL;
+
+  report_fixture_import (f, "report-year-end.xml");
+  report = report_fixture_build (f, 2025, NULL, FALSE);
+  next = report_fixture_build (f, 2026, NULL, FALSE);
+  earlier = report_fixture_build (f, 2024, NULL, FALSE);
+
+  /* Paused now, nothing done on it since 2024 (an update is not work on
+   * it): paused at the end of 2025. */
+  g_assert_cmpint (find_case (report, YEAR_END_PAUSED_QUIET)->status, ==, CW_CASE_STATUS_PAUSED);
+  /* Paused now, letters written in January 2026: the pause came later. */
+  g_assert_cmpint (find_case (report, YEAR_END_PAUSED_LATER)->status, ==, CW_CASE_STATUS_ACTIVE);
+  g_assert_cmpint (find_case (next, YEAR_END_PAUSED_LATER)->status, ==, CW_CASE_STATUS_PAUSED);
+
+  /* Active now: the closing date kept from before it was reopened is not
+   * read, in any year. */
+  g_assert_cmpint (find_case (report, YEAR_END_REOPENED)->status, ==, CW_CASE_STATUS_ACTIVE);
+  g_assert_cmpint (find_case (earlier, YEAR_END_REOPENED)->status, ==, CW_CASE_STATUS_ACTIVE);
+  g_assert_false (find_case (earlier, YEAR_END_REOPENED)->closed_in_year);
+}
+
+static void
+test_build_cancelled (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CwReport) report = NULL;
+
+  /* Its own read-only connection reads what the store has committed. */
+  report = cw_report_build_from_path (f->db_path, 2025, NULL, FALSE, cancellable, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->cases->len, ==, 3);
+  g_assert_true (g_str_has_prefix (find_case (report, FIXTURE_ANA)->how_it_went, "A steady year"));
+
+  g_cancellable_cancel (cancellable);
+  g_clear_pointer (&report, cw_report_unref);
+  report = cw_report_build_from_path (f->db_path, 2025, NULL, FALSE, cancellable, &error);
+  g_assert_null (report);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+}
+
 static void
 test_opened_unknown (Fixture       *f,
                      gconstpointer  data)
@@ -530,6 +692,9 @@ main (int   argc,
   ADD ("cases/open-in-year", test_open_in_year);
   ADD ("cases/closed-mid-year", test_closed_mid_year);
   ADD ("cases/status-at-year-end", test_status_at_year_end);
+  ADD ("cases/closed-after-year", test_closed_after_year);
+  ADD ("cases/closed-within-year", test_closed_within_year);
+  ADD ("cases/paused-and-reopened", test_paused_and_reopened);
   ADD ("cases/opened-unknown", test_opened_unknown);
   ADD ("cases/list-open", test_list_open_cases);
   ADD ("cases/chosen", test_chosen_cases);
@@ -541,6 +706,7 @@ main (int   argc,
   ADD ("totals/tallies", test_tallies);
   ADD ("totals/holders", test_holders);
   ADD ("made", test_made);
+  ADD ("build/cancelled", test_build_cancelled);
   ADD ("words/in-report", test_words);
   ADD ("words/stored", test_notes_stored);
   ADD ("words/refused", test_notes_refused);

@@ -110,26 +110,39 @@ cw_report_kind_label (CwEntryCategory  category,
     }
 }
 
-/* "Active", or "Closed on 14 June 2025 (released)". */
+/* "Active", or "Closed on 14 June 2025 (released)", or for a partial
+ * date "Closed in June 2025 (released)". */
 char *
 cw_report_status_text (CwReportCase *rc)
 {
   const char *outcome;
   const char *closed;
   g_autofree char *when = NULL;
+  gboolean on_day = FALSE;
+  CwDate date;
 
   if (rc->status != CW_CASE_STATUS_CLOSED)
     return g_strdup (cw_case_status_to_label (rc->status));
 
   outcome = find_words (closings, G_N_ELEMENTS (closings), cw_case_get_closed_outcome (rc->kase));
   closed = cw_case_get_closed (rc->kase);
-  when = closed != NULL ? cw_report_date_text (closed) : NULL;
+  if (closed != NULL && cw_date_parse (closed, &date, NULL))
+    {
+      when = cw_report_date_text (closed);
+      on_day = date.precision == CW_DATE_PRECISION_DAY;
+    }
 
   if (when != NULL && outcome != NULL)
-    /* Translators: a case's status: "Closed on 14 June 2025 (released)" */
-    return g_strdup_printf (_("Closed on %s (%s)"), when, outcome);
+    return on_day
+      /* Translators: a case's status: "Closed on 14 June 2025 (released)" */
+      ? g_strdup_printf (_("Closed on %s (%s)"), when, outcome)
+      /* Translators: a case's status, closed on a date known to the month
+       * or the year: "Closed in June 2025 (released)" */
+      : g_strdup_printf (_("Closed in %s (%s)"), when, outcome);
   if (when != NULL)
-    return g_strdup_printf (_("Closed on %s"), when);
+    return on_day ? g_strdup_printf (_("Closed on %s"), when)
+                  /* Translators: "Closed in June 2025", "Closed in 2025" */
+                  : g_strdup_printf (_("Closed in %s"), when);
   if (outcome != NULL)
     /* Translators: a case's status: "Closed (released)" */
     return g_strdup_printf (_("Closed (%s)"), outcome);

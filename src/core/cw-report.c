@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cw-report.h"
+#include "cw-store-private.h"
 
 /*
  * Building the yearly report from the store: which cases were open in the
@@ -146,21 +147,38 @@ entry_years (GPtrArray *entries,
     }
 }
 
-/* The year a case was closed in, or 0 if it is not closed. A closed case
- * without a closing date was closed in the year of its last entry, and
- * one without any date at all, long ago. */
+/* The year a case was closed in, or 0 if it is not closed. Only a case
+ * closed now was ever closed as far as the data tells: a closing date kept
+ * from before a case was reopened is not read, since nothing records when
+ * it reopened. A partial closing date counts at its end: "2025-12" and
+ * "2025" are both closed by the end of 2025, and neither before it. A
+ * closed case without a closing date was closed in the year of its last
+ * entry, and one without any date at all, long ago. */
 static guint
 closed_year (CwCase    *kase,
              GPtrArray *entries)
 {
-  guint year = year_of (cw_case_get_closed (kase));
-  guint first, last;
+  guint year, first, last;
 
-  if (year != 0 || cw_case_get_status (kase) != CW_CASE_STATUS_CLOSED)
+  if (cw_case_get_status (kase) != CW_CASE_STATUS_CLOSED)
+    return 0;
+
+  year = year_of (cw_case_get_closed (kase));
+  if (year != 0)
     return year;
 
   entry_years (entries, &first, &last);
   return last != 0 ? last : 1;
+}
+
+/* Whether cw_report_case_is_open_in() needs the case's timeline: it does
+ * when the case says neither when it was opened nor when it was closed. */
+static gboolean
+open_in_needs_timeline (CwCase *kase)
+{
+  return year_of (cw_case_get_opened (kase)) == 0 ||
+         (cw_case_get_status (kase) == CW_CASE_STATUS_CLOSED &&
+          year_of (cw_case_get_closed (kase)) == 0);
 }
 
 /**
@@ -325,23 +343,57 @@ count_entries (CwReportCase *rc)
   drop_empty_tallies (rc->tallies);
 }
 
-/* The status at the year's end: what is stored now may have come later. */
+/* Whether the group logged an activity on the case after @year. */
+static gboolean
+active_after (GPtrArray *timeline,
+              guint      year)
+{
+  for (guint i = 0; i < timeline->len; i++)
+    {
+      CwEntry *entry = g_ptr_array_index (timeline, i);
+
+      if (cw_entry_get_category (entry) == CW_ENTRY_CATEGORY_ACTIVITY &&
+          year_of (cw_entry_get_date (entry)) > year)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/*
+ * The status at the end of the year. The store keeps a case's status now,
+ * not its past ones; what it does keep is when a closed case closed (at
+ * any precision) and how, and the timeline. So:
+ *
+ * - closed now, on a date in the year or before it: closed at the year's
+ *   end, on that date and with that outcome ("2025-12" and "2025" count as
+ *   closed by the end of 2025); without a closing date, in the year of the
+ *   case's last entry (closed_year());
+ * - closed now, on a date after the year: it was open at the year's end,
+ *   so "active" (nothing records a pause before it closed), and its
+ *   closing and outcome belong to a later year's report;
+ * - paused now: paused at the year's end, unless the group logged an
+ *   activity on the case after the year, which says the pause came later:
+ *   then active;
+ * - active now: active. A closing date kept from before the case was
+ *   reopened is not read.
+ */
 static void
 set_status_at_end (CwReportCase *rc,
                    GPtrArray    *timeline,
                    guint         year)
 {
   guint closed = closed_year (rc->kase, timeline);
+  CwCaseStatus now = cw_case_get_status (rc->kase);
 
   if (closed != 0 && closed <= year)
     {
       rc->status = CW_CASE_STATUS_CLOSED;
       rc->closed_in_year = closed == year;
     }
-  else if (cw_case_get_status (rc->kase) == CW_CASE_STATUS_CLOSED)
-    rc->status = CW_CASE_STATUS_ACTIVE;
+  else if (now == CW_CASE_STATUS_PAUSED && !active_after (timeline, year))
+    rc->status = CW_CASE_STATUS_PAUSED;
   else
-    rc->status = cw_case_get_status (rc->kase);
+    rc->status = CW_CASE_STATUS_ACTIVE;
 }
 
 static CwReportCase *
@@ -500,29 +552,32 @@ add_up (CwReport *report)
 }
 
 /**
- * cw_report_build:
+ * cw_report_build_full:
  * @year: the year to report on
  * @case_ids: (nullable) (array zero-terminated=1): the cases to report on;
  *   %NULL for every case open at any time in @year
  * @include_private: whether private timeline entries go in
+ * @cancellable: (nullable): stops the reading between two cases
  *
  * Reads the year's report from the store. An unknown case id fails with
  * %CW_STORE_ERROR_NOT_FOUND, a year outside 1–9999 with
- * %CW_STORE_ERROR_INVALID.
+ * %CW_STORE_ERROR_INVALID, a cancelled build with %G_IO_ERROR_CANCELLED.
  *
  * Returns: (transfer full) (nullable): the report
  */
 CwReport *
-cw_report_build (CwStore             *store,
-                 guint                year,
-                 const char * const  *case_ids,
-                 gboolean             include_private,
-                 GError             **error)
+cw_report_build_full (CwStore             *store,
+                      guint                year,
+                      const char * const  *case_ids,
+                      gboolean             include_private,
+                      GCancellable        *cancellable,
+                      GError             **error)
 {
   g_autoptr(CwReport) report = NULL;
   g_autoptr(GPtrArray) ids = NULL;
 
   g_return_val_if_fail (CW_IS_STORE (store), NULL);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   if (year < 1 || year > 9999)
@@ -541,12 +596,61 @@ cw_report_build (CwStore             *store,
     return NULL;
 
   for (guint i = 0; i < ids->len; i++)
-    if (!add_case (report, store, g_ptr_array_index (ids, i), case_ids == NULL, error))
+    if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
+        !add_case (report, store, g_ptr_array_index (ids, i), case_ids == NULL, error))
       return NULL;
 
   g_ptr_array_sort (report->cases, compare_cases);
   add_up (report);
   return g_steal_pointer (&report);
+}
+
+/**
+ * cw_report_build:
+ *
+ * cw_report_build_full() that cannot be cancelled.
+ *
+ * Returns: (transfer full) (nullable): the report
+ */
+CwReport *
+cw_report_build (CwStore             *store,
+                 guint                year,
+                 const char * const  *case_ids,
+                 gboolean             include_private,
+                 GError             **error)
+{
+  return cw_report_build_full (store, year, case_ids, include_private, NULL, error);
+}
+
+/**
+ * cw_report_build_from_path:
+ * @db_path: the database file a #CwStore has open
+ *
+ * cw_report_build_full() over a read-only connection of its own to
+ * @db_path, opened and closed here: neither a #CwStore nor an SQLite
+ * connection may be used from two threads, so this is how a report is
+ * built in a worker thread while the window keeps its store. It reads
+ * what has been committed.
+ *
+ * Returns: (transfer full) (nullable): the report
+ */
+CwReport *
+cw_report_build_from_path (const char          *db_path,
+                           guint                year,
+                           const char * const  *case_ids,
+                           gboolean             include_private,
+                           GCancellable        *cancellable,
+                           GError             **error)
+{
+  g_autoptr(CwStore) store = NULL;
+
+  g_return_val_if_fail (db_path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  store = cw_store_open_file_read_only (db_path, error);
+  if (store == NULL)
+    return NULL;
+  return cw_report_build_full (store, year, case_ids, include_private, cancellable, error);
 }
 
 /**
@@ -572,10 +676,16 @@ cw_report_list_open_cases (CwStore  *store,
   for (guint i = 0; i < cases->len; i++)
     {
       CwCase *kase = g_ptr_array_index (cases, i);
-      g_autoptr(GPtrArray) timeline = cw_store_list_entries (store, cw_case_get_id (kase), error);
+      g_autoptr(GPtrArray) timeline = NULL;
 
-      if (timeline == NULL)
-        return NULL;
+      /* Most cases say when they were opened and closed: their timelines
+       * are not read, so that choosing a year stays quick. */
+      if (open_in_needs_timeline (kase))
+        {
+          timeline = cw_store_list_entries (store, cw_case_get_id (kase), error);
+          if (timeline == NULL)
+            return NULL;
+        }
       if (cw_report_case_is_open_in (kase, timeline, year))
         g_ptr_array_add (ids, g_strdup (cw_case_get_id (kase)));
     }

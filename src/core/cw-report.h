@@ -67,6 +67,18 @@ CwReport    *cw_report_build               (CwStore             *store,
                                             const char * const  *case_ids,
                                             gboolean             include_private,
                                             GError             **error);
+CwReport    *cw_report_build_full          (CwStore             *store,
+                                            guint                year,
+                                            const char * const  *case_ids,
+                                            gboolean             include_private,
+                                            GCancellable        *cancellable,
+                                            GError             **error);
+CwReport    *cw_report_build_from_path     (const char          *db_path,
+                                            guint                year,
+                                            const char * const  *case_ids,
+                                            gboolean             include_private,
+                                            GCancellable        *cancellable,
+                                            GError             **error);
 CwReport    *cw_report_ref                 (CwReport            *self);
 void         cw_report_unref               (CwReport            *self);
 void         cw_report_set_made            (CwReport            *self,

@@ -7,206 +7,26 @@
 #include "cw-report-dialog-private.h"
 
 /*
- * What the report window makes: the preview of the pages (the very
- * drawing the PDF and the printer get), printing through the system print
- * dialog, and saving in a format of the user's choice, in a thread.
+ * What the report window makes of the report previewed: its pages turned,
+ * printed through the system print dialog, or saved in a format of the
+ * user's choice, in a thread. Print and save take the report only once it
+ * is built with everything typed up to the last key: until then they wait
+ * for the preview (cw-report-dialog-preview.c), never taking a report half
+ * built or one from before the last change.
  */
-
-#define PAGE_MARGIN 16.0    /* pixels around the previewed sheet */
-
-/* The report */
-
-static GPtrArray *
-chosen_ids (CwReportDialog *self)
-{
-  GPtrArray *ids = g_ptr_array_new ();
-
-  for (guint i = 0; i < self->checks->len; i++)
-    if (gtk_check_button_get_active (g_ptr_array_index (self->checks, i)))
-      g_ptr_array_add (ids, g_ptr_array_index (self->case_ids, i));
-  g_ptr_array_add (ids, NULL);
-  return ids;
-}
-
-/* Lays the pages out as the PDF does, whatever the screen. */
-static void
-paginate (CwReportDialog *self)
-{
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
-  cairo_t *cr = cairo_create (surface);
-  PangoContext *context = pango_cairo_create_context (cr);
-  double width, height;
-
-  cw_paper_size_points (self->report->profile->paper_size, &width, &height);
-  self->n_pages = cw_document_paginate (CW_DOCUMENT (self->document), context, width, height);
-  self->page = MIN (self->page, self->n_pages - 1);
-
-  g_object_unref (context);
-  cairo_destroy (cr);
-  cairo_surface_destroy (surface);
-}
-
-void
-cw_report_dialog_rebuild_now (CwReportDialog *self)
-{
-  g_autoptr(GPtrArray) ids = chosen_ids (self);
-  g_autoptr(GError) error = NULL;
-  CwReport *report;
-
-  g_clear_handle_id (&self->rebuild_source, g_source_remove);
-
-  report = cw_report_build (self->store, cw_report_dialog_get_year (self),
-                            (const char * const *) ids->pdata,
-                            gtk_switch_get_active (self->private_switch), &error);
-  if (report == NULL)
-    {
-      cw_report_dialog_show_toast (self, error->message);
-      return;
-    }
-
-  g_clear_pointer (&self->report, cw_report_unref);
-  g_clear_object (&self->document);
-  self->report = report;
-  self->document = cw_report_document_new (report);
-  paginate (self);
-  cw_report_dialog_show_page (self);
-}
-
-CwReportDocument *
-cw_report_dialog_get_document (CwReportDialog *self)
-{
-  g_return_val_if_fail (CW_IS_REPORT_DIALOG (self), NULL);
-  return self->document;
-}
-
-guint
-cw_report_dialog_get_n_pages (CwReportDialog *self)
-{
-  g_return_val_if_fail (CW_IS_REPORT_DIALOG (self), 0);
-  return self->document != NULL ? self->n_pages : 0;
-}
-
-/* The preview */
-
-/* Draws the page as a sheet of paper centred in @width × @height pixels. */
-static void
-draw_sheet (CwReportDialog *self,
-            cairo_t        *cr,
-            guint           page,
-            int             width,
-            int             height)
-{
-  double paper_width, paper_height, scale, x, y;
-
-  cw_paper_size_points (self->report->profile->paper_size, &paper_width, &paper_height);
-  scale = MIN ((width - 2 * PAGE_MARGIN) / paper_width, (height - 2 * PAGE_MARGIN) / paper_height);
-  if (scale <= 0)
-    return;
-  x = floor ((width - paper_width * scale) / 2);
-  y = PAGE_MARGIN;
-
-  cairo_rectangle (cr, x + 2, y + 3, paper_width * scale, paper_height * scale);
-  cairo_set_source_rgba (cr, 0, 0, 0, 0.18);
-  cairo_fill (cr);
-  cairo_rectangle (cr, x, y, paper_width * scale, paper_height * scale);
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_fill_preserve (cr);
-  cairo_set_source_rgba (cr, 0, 0, 0, 0.3);
-  cairo_set_line_width (cr, 1);
-  cairo_stroke_preserve (cr);
-  cairo_clip (cr);
-
-  cairo_translate (cr, x, y);
-  cairo_scale (cr, scale, scale);
-  cw_document_draw_page (CW_DOCUMENT (self->document), cr, page);
-}
-
-static void
-draw_preview_cb (GtkDrawingArea *area,
-                 cairo_t        *cr,
-                 int             width,
-                 int             height,
-                 gpointer        user_data)
-{
-  CwReportDialog *self = user_data;
-
-  if (self->document != NULL && self->n_pages > 0)
-    draw_sheet (self, cr, self->page, width, height);
-}
-
-/**
- * cw_report_dialog_render_page:
- * @pixel_width: how wide the picture is; it is as high as the sheet needs
- *
- * Returns: (transfer full) (nullable): @page as the preview draws it
- */
-GdkTexture *
-cw_report_dialog_render_page (CwReportDialog *self,
-                              guint           page,
-                              int             pixel_width)
-{
-  double paper_width, paper_height;
-  cairo_surface_t *surface;
-  cairo_t *cr;
-  g_autoptr(GBytes) bytes = NULL;
-  GdkTexture *texture;
-  int pixel_height;
-
-  g_return_val_if_fail (CW_IS_REPORT_DIALOG (self), NULL);
-
-  if (self->document == NULL || page >= self->n_pages)
-    return NULL;
-
-  cw_paper_size_points (self->report->profile->paper_size, &paper_width, &paper_height);
-  pixel_height = (int) ((pixel_width - 2 * PAGE_MARGIN) * paper_height / paper_width
-                        + 2 * PAGE_MARGIN);
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, pixel_width, pixel_height);
-  cr = cairo_create (surface);
-  draw_sheet (self, cr, page, pixel_width, pixel_height);
-  cairo_destroy (cr);
-  cairo_surface_flush (surface);
-
-  bytes = g_bytes_new (cairo_image_surface_get_data (surface),
-                       (gsize) cairo_image_surface_get_stride (surface) * pixel_height);
-  texture = gdk_memory_texture_new (pixel_width, pixel_height, GDK_MEMORY_DEFAULT, bytes,
-                                    (gsize) cairo_image_surface_get_stride (surface));
-  cairo_surface_destroy (surface);
-  return texture;
-}
 
 void
 cw_report_dialog_update_actions (CwReportDialog *self)
 {
-  gboolean any = self->report != NULL && self->report->cases->len > 0;
+  /* While a build runs they stay on: they wait for it. */
+  gboolean any = (self->report != NULL && self->report->cases->len > 0) ||
+                 cw_report_dialog_is_preparing (self);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.previous-page", self->page > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.next-page",
                                  self->page + 1 < self->n_pages);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.print", any);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.save", any);
-}
-
-void
-cw_report_dialog_show_page (CwReportDialog *self)
-{
-  g_autofree char *label = NULL;
-  g_autofree char *title = NULL;
-
-  if (self->n_pages > 0)
-    label = g_strdup_printf (_("Page %u of %u"), self->page + 1, self->n_pages);
-  gtk_label_set_text (self->page_label, label != NULL ? label : "");
-
-  if (self->report != NULL)
-    {
-      title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u case, %u", "%u cases, %u",
-                                            self->report->cases->len),
-                               self->report->cases->len, self->report->year);
-      adw_window_title_set_subtitle (self->window_title, title);
-    }
-
-  gtk_drawing_area_set_draw_func (self->preview, draw_preview_cb, self, NULL);
-  gtk_widget_queue_draw (GTK_WIDGET (self->preview));
-  cw_report_dialog_update_actions (self);
 }
 
 static void
@@ -233,25 +53,76 @@ next_page_action (GtkWidget  *widget,
   cw_report_dialog_show_page (self);
 }
 
-/* Printing: a document of its own, as the printer lays the pages out for
- * its paper, and the preview keeps the group's. */
-
 static void
-print_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
+print_report (CwReportDialog *self)
 {
-  CwReportDialog *self = CW_REPORT_DIALOG (widget);
   g_autoptr(CwReportDocument) document = NULL;
   g_autofree char *title = NULL;
 
-  if (self->report == NULL)
+  if (self->report == NULL || self->report->cases->len == 0)
     return;
 
   document = cw_report_document_new (self->report);
   title = cw_report_title (self->report);
   cw_print_document (GTK_WINDOW (self), CW_DOCUMENT (document), self->report->profile->paper_size,
                      title, FALSE, NULL, NULL);
+}
+
+static void show_save_chooser (CwReportDialog *self);
+
+/* Prints or saves now if the report is built and up to date, else once
+ * it is. What was typed is saved first: the report is read from the
+ * database. */
+static void
+when_ready (CwReportDialog          *self,
+            CwReportDialogWhenReady  what)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean words_waited = self->save_source != 0;
+
+  if (!cw_report_dialog_flush (self, &error))
+    cw_report_dialog_show_toast (self, error->message);
+
+  self->when_ready = what;
+  if (words_waited || !cw_report_dialog_is_up_to_date (self))
+    {
+      /* Whatever waited to be built is built now. */
+      if (words_waited || self->rebuild_source != 0 || !cw_report_dialog_is_preparing (self))
+        cw_report_dialog_rebuild_now (self);
+      return;
+    }
+  cw_report_dialog_run_when_ready (self);
+}
+
+/* Called when the report is built and up to date. */
+void
+cw_report_dialog_run_when_ready (CwReportDialog *self)
+{
+  CwReportDialogWhenReady what = self->when_ready;
+
+  self->when_ready = CW_REPORT_DIALOG_WHEN_READY_NOTHING;
+  switch (what)
+    {
+    case CW_REPORT_DIALOG_WHEN_READY_PRINT:
+      print_report (self);
+      break;
+    case CW_REPORT_DIALOG_WHEN_READY_SAVE:
+      show_save_chooser (self);
+      break;
+    case CW_REPORT_DIALOG_WHEN_READY_NOTHING:
+    default:
+      break;
+    }
+}
+
+/* Printing: a document of its own, as the printer lays the pages out for
+ * its paper, and the preview keeps the group's. */
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  when_ready (CW_REPORT_DIALOG (widget), CW_REPORT_DIALOG_WHEN_READY_PRINT);
 }
 
 /* Saving */
@@ -314,7 +185,9 @@ save_done_cb (GObject      *source,
 /**
  * cw_report_dialog_save:
  *
- * Writes the report as it is previewed into @file, in @format.
+ * Writes the report as the window asks for it, with every word typed,
+ * into @file, in @format: read and written before it returns, whatever
+ * the preview is doing.
  */
 gboolean
 cw_report_dialog_save (CwReportDialog  *self,
@@ -322,14 +195,25 @@ cw_report_dialog_save (CwReportDialog  *self,
                        GFile           *file,
                        GError         **error)
 {
+  g_autoptr(CwReport) report = NULL;
+  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+
   g_return_val_if_fail (CW_IS_REPORT_DIALOG (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  if (!cw_report_dialog_flush (self, error))
+  if (!cw_report_dialog_flush (self, error) ||
+      !cw_store_check_output_file (self->store, file, error))
     return FALSE;
-  cw_report_dialog_rebuild_now (self);
-  return cw_store_check_output_file (self->store, file, error) &&
-         cw_report_write_to_file (self->report, format, file, error);
+
+  /* Read here and now, as the preview would be once built. */
+  for (guint i = 0; i < self->checks->len; i++)
+    if (gtk_check_button_get_active (g_ptr_array_index (self->checks, i)))
+      g_ptr_array_add (ids, g_ptr_array_index (self->case_ids, i));
+  g_ptr_array_add (ids, NULL);
+  report = cw_report_build (self->store, cw_report_dialog_get_year (self),
+                            (const char * const *) ids->pdata,
+                            gtk_switch_get_active (self->private_switch), error);
+  return report != NULL && cw_report_write_to_file (report, format, file, error);
 }
 
 static const struct {
@@ -410,20 +294,12 @@ save_chooser_response_cb (GtkNativeDialog *chooser,
 }
 
 static void
-save_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
+show_save_chooser (CwReportDialog *self)
 {
-  CwReportDialog *self = CW_REPORT_DIALOG (widget);
-  g_autoptr(GError) error = NULL;
   g_autofree char *name = NULL;
   GtkFileChooserNative *chooser;
 
-  /* What is saved is what was typed, up to the last key. */
-  if (!cw_report_dialog_flush (self, &error))
-    cw_report_dialog_show_toast (self, error->message);
-  cw_report_dialog_rebuild_now (self);
-  if (self->report == NULL)
+  if (self->report == NULL || self->report->cases->len == 0)
     return;
 
   chooser = gtk_file_chooser_native_new (_("Save Yearly Report"), GTK_WINDOW (self),
@@ -434,6 +310,15 @@ save_action (GtkWidget  *widget,
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_signal_connect (chooser, "response", G_CALLBACK (save_chooser_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  /* What is saved is what was typed, up to the last key. */
+  when_ready (CW_REPORT_DIALOG (widget), CW_REPORT_DIALOG_WHEN_READY_SAVE);
 }
 
 void

@@ -8,8 +8,14 @@
 /*
  * "Yearly report…": pick the year and the cases, write the group's words
  * on each case (saved as they are typed), see the pages, then print them
- * or save them as PDF, OpenDocument text, HTML or plain text. The preview,
+ * or save them as PDF, OpenDocument text, HTML or plain text. The preview
+ * is built in a thread (cw-report-dialog-preview.c); turning its pages,
  * printing and saving are cw-report-dialog-output.c.
+ *
+ * Every change asks for the report again, but only once the user has
+ * stopped changing it for a moment: words typed are saved SAVE_DELAY_MS
+ * after the last key, and a build starts REBUILD_DELAY_MS after the last
+ * change, so typing or clicking through years starts no build per key.
  */
 
 #define SAVE_DELAY_MS 400
@@ -34,7 +40,7 @@ rebuild_timeout_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* Lays the report out again shortly, once the user has stopped changing it. */
+/* Builds the report again shortly, once the user has stopped changing it. */
 void
 cw_report_dialog_queue_rebuild (CwReportDialog *self)
 {
@@ -384,8 +390,8 @@ cw_report_dialog_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->case_list, self);
   g_clear_handle_id (&self->save_source, g_source_remove);
   g_clear_handle_id (&self->rebuild_source, g_source_remove);
-  g_clear_object (&self->document);
-  g_clear_pointer (&self->report, cw_report_unref);
+  /* A build still running finds the window gone and drops what it made. */
+  cw_report_dialog_stop_preview (self);
   g_clear_object (&self->store);
   g_clear_pointer (&self->profile, cw_profile_free);
   g_clear_pointer (&self->case_ids, g_ptr_array_unref);
@@ -419,6 +425,8 @@ cw_report_dialog_class_init (CwReportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CwReportDialog, how_view);
   gtk_widget_class_bind_template_child (widget_class, CwReportDialog, next_view);
   gtk_widget_class_bind_template_child (widget_class, CwReportDialog, preview);
+  gtk_widget_class_bind_template_child (widget_class, CwReportDialog, preparing_box);
+  gtk_widget_class_bind_template_child (widget_class, CwReportDialog, preparing_spinner);
   gtk_widget_class_bind_template_child (widget_class, CwReportDialog, page_label);
 
   cw_report_dialog_install_actions (widget_class);
@@ -480,8 +488,7 @@ cw_report_dialog_new (GtkWindow *parent,
   g_signal_connect_object (gtk_text_view_get_buffer (self->next_view), "changed",
                            G_CALLBACK (words_changed_cb), self, G_CONNECT_SWAPPED);
 
-  /* The first pages show at once; what the list queued is done already. */
-  g_clear_handle_id (&self->rebuild_source, g_source_remove);
+  /* The first build starts at once; what the list queued is in it. */
   cw_report_dialog_rebuild_now (self);
   return GTK_WIDGET (self);
 }
