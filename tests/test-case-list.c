@@ -80,6 +80,43 @@ test_loads_all_cases (void)
   }
 }
 
+/* Search as you type finds cases by their row numbers in the list. */
+static void
+test_search_rows (void)
+{
+  g_autoptr(CwTestTmpDir) tmp = cw_test_tmp_dir_new ("casework-test-XXXXXX");
+  g_autoptr(CwStore) store = cw_test_open_store (tmp, "casework.db");
+  g_autoptr(CwCase) jane = cw_test_save_new_case (store, "Jane Doe");
+  g_autoptr(CwCase) john = cw_test_save_new_case (store, "John Roe");
+  g_autoptr(CwCase) janet = cw_test_save_new_case (store, "Janet Moe");
+  g_autoptr(CwCaseList) list = cw_case_list_new (store);
+  g_autoptr(GArray) rows = NULL;
+  g_autoptr(GError) error = NULL;
+  guint found = 0;
+
+  rows = cw_store_search_case_rows (store, "jan", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (rows);
+  g_assert_cmpuint (rows->len, ==, 2);
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (list)); i++)
+    {
+      g_autoptr(CwCase) item = g_list_model_get_item (G_LIST_MODEL (list), i);
+      gboolean match = FALSE;
+
+      g_assert_cmpuint (cw_case_get_row (item), >, 0);
+      for (guint r = 0; r < rows->len; r++)
+        match |= g_array_index (rows, guint, r) == cw_case_get_row (item);
+      g_assert_cmpint (match, ==, g_str_has_prefix (cw_case_get_title (item), "Jan"));
+      found += match;
+    }
+  g_assert_cmpuint (found, ==, 2);
+
+  /* No words, no search. */
+  g_assert_null (cw_store_search_case_rows (store, "  ", &error));
+  g_assert_no_error (error);
+}
+
 static void
 test_empty_store (void)
 {
@@ -334,6 +371,7 @@ main (int   argc,
 
   g_test_add_func ("/case-list/loads-all-cases", test_loads_all_cases);
   g_test_add_func ("/case-list/empty-store", test_empty_store);
+  g_test_add_func ("/case-list/search-rows", test_search_rows);
   g_test_add_func ("/case-list/follows/new-case", test_follows_new_case);
   g_test_add_func ("/case-list/follows/edit", test_follows_edit);
   g_test_add_func ("/case-list/follows/delete", test_follows_delete);

@@ -50,6 +50,7 @@ struct _CwCase
   CwCaseStatus status;
   guint ua_sequence;
   gboolean has_details;
+  guint row;                      /* the store's number for the case; 0 if none */
 
   GPtrArray *references;          /* CwReference */
   GPtrArray *themes;              /* char * */
@@ -505,7 +506,29 @@ cw_case_update_summary_from (CwCase *self,
   cw_case_set_case_type (self, other->type);
   cw_case_set_status (self, other->status);
   cw_case_set_ua_sequence (self, other->ua_sequence);
+  self->row = other->row;
   g_object_thaw_notify (G_OBJECT (self));
+}
+
+/**
+ * cw_case_get_row:
+ *
+ * Returns: the store's number for the case, which its search index uses;
+ *   0 for a case not read from a store
+ */
+guint
+cw_case_get_row (CwCase *self)
+{
+  g_return_val_if_fail (CW_IS_CASE (self), 0);
+  return self->row;
+}
+
+void
+cw_case_set_row (CwCase *self,
+                 guint   row)
+{
+  g_return_if_fail (CW_IS_CASE (self));
+  self->row = row;
 }
 
 /**

@@ -16,7 +16,8 @@
   " (SELECT e.date FROM entries e WHERE e.case_id = c.id AND e.category = 'activity'" \
   "  ORDER BY e.date DESC LIMIT 1)," \
   " (SELECT min (e.date) FROM entries e WHERE e.case_id = c.id AND e.kind = 'follow-up'" \
-  "  AND e.date >= substr (date ('now', 'localtime', '-14 days'), 1, length (e.date)))"
+  "  AND e.date >= substr (date ('now', 'localtime', '-14 days'), 1, length (e.date)))," \
+  " c.num"
 
 /* The last three columns are what the case list shows of the timeline.
  * Each is found without reading the whole timeline: the newest entry from
@@ -55,6 +56,7 @@ case_from_row (sqlite3_stmt *stmt)
   cw_case_set_last_activity (kase, (const char *) sqlite3_column_text (stmt, 19));
   cw_case_set_last_action (kase, (const char *) sqlite3_column_text (stmt, 20));
   cw_case_set_next_follow_up (kase, (const char *) sqlite3_column_text (stmt, 21));
+  cw_case_set_row (kase, (guint) sqlite3_column_int64 (stmt, 22));
 
   return kase;
 }
@@ -1153,6 +1155,56 @@ build_match_query (const char *text)
     }
 
   return query->len > 0 ? g_string_free (g_steal_pointer (&query), FALSE) : NULL;
+}
+
+/**
+ * cw_store_search_case_rows:
+ * @text: what the user typed
+ *
+ * Like cw_store_search_cases(), but the matches are the cases' row numbers
+ * (cw_case_get_row()), read from the search index alone: what search as
+ * you type needs on every keystroke.
+ *
+ * Returns: (transfer full) (nullable): the rows of the matching cases, as
+ *   guint; %NULL with no error when @text has no words
+ */
+GArray *
+cw_store_search_case_rows (CwStore     *self,
+                           const char  *text,
+                           GError     **error)
+{
+  g_autoptr(GArray) rows = NULL;
+  g_autofree char *query = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (CW_IS_STORE (self), NULL);
+
+  query = build_match_query (text != NULL ? text : "");
+  if (query == NULL)
+    return NULL;
+
+  stmt = cw_store_prepare (self, "SELECT rowid FROM case_search WHERE case_search MATCH ?", error);
+  if (stmt == NULL)
+    return NULL;
+  cw_sql_bind_text (stmt, 1, query);
+
+  rows = g_array_new (FALSE, FALSE, sizeof (guint));
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      guint row = (guint) sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (rows, row);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      cw_store_set_sqlite_error (self, error, rc, _("Could not search the cases"));
+      return NULL;
+    }
+
+  return g_steal_pointer (&rows);
 }
 
 /**

@@ -92,6 +92,9 @@ gboolean     cw_store_delete_case           (CwStore           *self,
 gboolean     cw_store_has_case              (CwStore           *self,
                                              const char        *id);
 guint        cw_store_count_cases           (CwStore           *self);
+GArray      *cw_store_search_case_rows      (CwStore           *self,
+                                             const char        *text,
+                                             GError           **error);
 GHashTable  *cw_store_search_cases          (CwStore           *self,
                                              const char        *text,
                                              GError           **error);

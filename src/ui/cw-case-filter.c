@@ -11,7 +11,8 @@
  *
  * The match function runs for every case on every keystroke, so it
  * allocates nothing and looks nothing up by name: the filters are kept as
- * enum values, the search as a set of case ids. Each change tells the
+ * enum values, the search as a set of bits, one for each row number of a
+ * matching case (cw_case_get_row()). Each change tells the
  * filter model whether it can only narrow what shows (a longer word, a
  * filter set where there was none), so that it checks only the cases still
  * shown.
@@ -23,7 +24,8 @@ struct _CwCaseFilter
 
   CwStore *store;
   char *search_text;            /* NULL: no search */
-  GHashTable *search_ids;       /* the matches; NULL: no search */
+  guint8 *search_rows;          /* bit N set: row N matches; NULL: no search */
+  guint n_search_rows;          /* how many rows the bits cover */
   char *status;                 /* "all" or a format word */
   char *type;
   char *region;
@@ -40,8 +42,13 @@ cw_case_filter_match (GtkFilter *filter,
   CwCaseFilter *self = CW_CASE_FILTER (filter);
   CwCase *kase = item;
 
-  if (self->search_ids != NULL && !g_hash_table_contains (self->search_ids, cw_case_get_id (kase)))
-    return FALSE;
+  if (self->search_rows != NULL)
+    {
+      guint row = cw_case_get_row (kase);
+
+      if (row >= self->n_search_rows || (self->search_rows[row / 8] & (1u << (row % 8))) == 0)
+        return FALSE;
+    }
 
   return (self->status_value < 0 || (int) cw_case_get_status (kase) == self->status_value) &&
          (self->type_value < 0 || (int) cw_case_get_case_type (kase) == self->type_value) &&
@@ -62,7 +69,7 @@ cw_case_filter_finalize (GObject *object)
 
   g_clear_object (&self->store);
   g_clear_pointer (&self->search_text, g_free);
-  g_clear_pointer (&self->search_ids, g_hash_table_unref);
+  g_clear_pointer (&self->search_rows, g_free);
   g_clear_pointer (&self->status, g_free);
   g_clear_pointer (&self->type, g_free);
   g_clear_pointer (&self->region, g_free);
@@ -133,7 +140,9 @@ cw_case_filter_set_search (CwCaseFilter  *self,
 {
   g_autofree char *stripped = g_strstrip (g_strdup (text != NULL ? text : ""));
   g_autofree char *before = NULL;
-  GHashTable *ids = NULL;
+  g_autoptr(GArray) rows = NULL;
+  guint8 *bits = NULL;
+  guint n_bits = 0;
   GtkFilterChange change;
 
   g_return_val_if_fail (CW_IS_CASE_FILTER (self), FALSE);
@@ -142,7 +151,7 @@ cw_case_filter_set_search (CwCaseFilter  *self,
     {
       GError *local_error = NULL;
 
-      ids = cw_store_search_cases (self->store, stripped, &local_error);
+      rows = cw_store_search_case_rows (self->store, stripped, &local_error);
       if (local_error != NULL)
         {
           g_propagate_error (error, local_error);
@@ -150,13 +159,27 @@ cw_case_filter_set_search (CwCaseFilter  *self,
         }
     }
 
-  if (ids == NULL && self->search_ids == NULL)
+  if (rows == NULL && self->search_rows == NULL)
     return TRUE;
 
+  if (rows != NULL)
+    {
+      for (guint i = 0; i < rows->len; i++)
+        n_bits = MAX (n_bits, g_array_index (rows, guint, i) + 1);
+      bits = g_new0 (guint8, n_bits / 8 + 1);
+      for (guint i = 0; i < rows->len; i++)
+        {
+          guint row = g_array_index (rows, guint, i);
+
+          bits[row / 8] |= 1u << (row % 8);
+        }
+    }
+
   before = g_steal_pointer (&self->search_text);
-  g_clear_pointer (&self->search_ids, g_hash_table_unref);
-  self->search_ids = ids;
-  self->search_text = ids != NULL ? g_steal_pointer (&stripped) : NULL;
+  g_free (self->search_rows);
+  self->search_rows = bits;
+  self->n_search_rows = n_bits;
+  self->search_text = rows != NULL ? g_steal_pointer (&stripped) : NULL;
 
   change = change_between (before, self->search_text);
   gtk_filter_changed (GTK_FILTER (self), change);
@@ -267,5 +290,5 @@ cw_case_filter_is_active (CwCaseFilter *self)
 {
   g_return_val_if_fail (CW_IS_CASE_FILTER (self), FALSE);
 
-  return self->search_ids != NULL || cw_case_filter_has_facets (self);
+  return self->search_rows != NULL || cw_case_filter_has_facets (self);
 }
