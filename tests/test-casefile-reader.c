@@ -1465,7 +1465,178 @@ static const Refusal refusals[] = {
   { "unknown-attribute-in-1.0", "unknown-attribute.xml",
     ENTRY_CASE ("date=\"2025\" weather=\"sunny\""),
     NULL, 0, CW_CASEFILE_ERROR_INVALID, "weather", TRUE },
+  /* The schema's patterns, checked by the reader itself (see
+   * check_patterns()): a value of each patterned type that breaks its
+   * pattern is refused with a message that names it. */
+  { "pattern-version", "pattern-version.xml",
+    XML_DECL "<casefile xmlns=\"" NS "\" version=\"1.x\">\n" MINIMAL_CASE (CASE_A, "Jane Doe") DOC_END,
+    NULL, 0, CW_CASEFILE_ERROR_VERSION, "“1.x”", TRUE },
+  { "pattern-uuid", "pattern-uuid.xml",
+    DOC_START MINIMAL_CASE ("0b5c6a3e-2f4d-4c8e-9d1a-6f7e8a9b0c1", "Jane Doe") DOC_END,
+    NULL, 0, CW_CASEFILE_ERROR_VALUE, "“0b5c6a3e-2f4d-4c8e-9d1a-6f7e8a9b0c1”", TRUE },
+  { "pattern-date-attribute", "pattern-date-attribute.xml",
+    ENTRY_CASE ("date=\"2025-3\""),
+    NULL, 0, CW_CASEFILE_ERROR_VALUE, "2025-3", TRUE },
+  { "pattern-date-element", "pattern-date-element.xml",
+    DOC_START
+    "  <case id=\"" CASE_A "\">\n"
+    "    <title>Jane Doe</title>\n"
+    "    <country code=\"XX\">Example Country</country>\n"
+    "    <opened> 2025-03</opened>\n"
+    "    <summary>What happened.</summary>\n"
+    "  </case>\n" DOC_END,
+    NULL, 0, CW_CASEFILE_ERROR_VALUE, "<opened>, “ 2025-03”, is not a date", TRUE },
+  { "pattern-date-source-issued", "pattern-issued.xml",
+    DOC_START
+    "  <source><organisation>Section</organisation><issued>2025-03\n</issued></source>\n"
+    MINIMAL_CASE (CASE_A, "Jane Doe") DOC_END,
+    NULL, 0, CW_CASEFILE_ERROR_VALUE, "<issued>, “2025-03\\n”, is not a date", TRUE },
+  { "pattern-timestamp", "pattern-timestamp.xml",
+    XML_DECL "<casefile xmlns=\"" NS "\" version=\"1.0\" exported=\"2025-02-01 10:00:00\">\n"
+    MINIMAL_CASE (CASE_A, "Jane Doe") DOC_END,
+    NULL, 0, CW_CASEFILE_ERROR_VALUE, "2025-02-01 10:00:00", TRUE },
+  { "pattern-country-code", "pattern-country.xml",
+    DOC_START
+    "  <case id=\"" CASE_A "\">\n"
+    "    <title>Jane Doe</title>\n"
+    "    <country code=\"co\">Colombia</country>\n"
+    "    <summary>What happened.</summary>\n"
+    "  </case>\n" DOC_END,
+    NULL, 0, CW_CASEFILE_ERROR_VALUE, "pattern-country.xml:5: the country code “co”", TRUE },
+  { "pattern-language-target", "pattern-language-target.xml",
+    DOC_START
+    "  <case id=\"" CASE_A "\">\n"
+    "    <title>Jane Doe</title>\n"
+    "    <country code=\"XX\">Example Country</country>\n"
+    "    <summary>What happened.</summary>\n"
+    "    <target language=\"English\"><address><line>Ministry</line></address>"
+    "<salutation>Dear Minister</salutation></target>\n"
+    "  </case>\n" DOC_END,
+    NULL, 0, CW_CASEFILE_ERROR_VALUE, "the language of <target>, “English”", TRUE },
+  { "pattern-language-model-letter", "pattern-language-letter.xml",
+    DOC_START
+    "  <case id=\"" CASE_A "\">\n"
+    "    <title>Jane Doe</title>\n"
+    "    <country code=\"XX\">Example Country</country>\n"
+    "    <summary>What happened.</summary>\n"
+    "    <model-letter language=\"pt_BR\">Senhor Ministro</model-letter>\n"
+    "  </case>\n" DOC_END,
+    NULL, 0, CW_CASEFILE_ERROR_VALUE, "the language of <model-letter>, “pt_BR”", TRUE },
+  { "pattern-access", "pattern-access.xml",
+    DOC_START
+    "  <case id=\"" CASE_A "\">\n"
+    "    <title>Jane Doe</title>\n"
+    "    <country code=\"XX\">Example Country</country>\n"
+    "    <detention><legal-access>sometimes</legal-access></detention>\n"
+    "    <summary>What happened.</summary>\n"
+    "  </case>\n" DOC_END,
+    NULL, 0, CW_CASEFILE_ERROR_VALUE, "<legal-access> says “sometimes”", TRUE },
+  { "pattern-access-empty-explanation", "pattern-access-colon.xml",
+    DOC_START
+    "  <case id=\"" CASE_A "\">\n"
+    "    <title>Jane Doe</title>\n"
+    "    <country code=\"XX\">Example Country</country>\n"
+    "    <detention><family-access>restricted: \n </family-access></detention>\n"
+    "    <summary>What happened.</summary>\n"
+    "  </case>\n" DOC_END,
+    NULL, 0, CW_CASEFILE_ERROR_VALUE, "<family-access> says “restricted:", TRUE },
+  { "pattern-kind", "pattern-kind.xml",
+    ENTRY_CASE ("date=\"2025\" kind=\"Letter\""),
+    NULL, 0, CW_CASEFILE_ERROR_VALUE, "the kind of <entry>, “Letter”", TRUE },
+  { "pattern-count", "pattern-count.xml",
+    ENTRY_CASE ("date=\"2025\" count=\"+5\""),
+    NULL, 0, CW_CASEFILE_ERROR_VALUE, "+5", TRUE },
+  { "pattern-sequence", "pattern-sequence.xml",
+    DOC_START
+    "  <case id=\"" CASE_A "\">\n"
+    "    <title>Jane Doe</title>\n"
+    "    <urgent-action sequence=\"+2\"/>\n"
+    "    <country code=\"XX\">Example Country</country>\n"
+    "    <summary>What happened.</summary>\n"
+    "  </case>\n" DOC_END,
+    NULL, 0, CW_CASEFILE_ERROR_VALUE, "the sequence of <urgent-action>, “+2”", TRUE },
+  /* The first problem in the document is the one reported, whether the
+   * schema or a pattern finds it, in the same case or in another one. */
+  { "pattern-before-structure", "pattern-first.xml",
+    DOC_START
+    "  <case id=\"" CASE_B "\">\n"
+    "    <title>Jane Doe</title>\n"
+    "    <country code=\"xx\">Example Country</country>\n"
+    "    <summary>What happened.</summary>\n"
+    "  </case>\n"
+    "  <case id=\"" CASE_C "\">\n"
+    "    <title>John Roe</title>\n"
+    "    <summary>What happened.</summary>\n"
+    "    <country code=\"XX\">Example Country</country>\n"
+    "  </case>\n" DOC_END,
+    NULL, 0, CW_CASEFILE_ERROR_VALUE, "pattern-first.xml:5: the country code “xx”", TRUE },
+  { "structure-before-pattern", "structure-first.xml",
+    DOC_START
+    "  <case id=\"" CASE_B "\">\n"
+    "    <title>Jane Doe</title>\n"
+    "    <summary>What happened.</summary>\n"
+    "    <country code=\"XX\">Example Country</country>\n"
+    "  </case>\n"
+    "  <case id=\"" CASE_C "\">\n"
+    "    <title>John Roe</title>\n"
+    "    <country code=\"xx\">Example Country</country>\n"
+    "    <summary>What happened.</summary>\n"
+    "  </case>\n" DOC_END,
+    NULL, 0, CW_CASEFILE_ERROR_INVALID, "does not follow the casefile format", TRUE },
 };
+
+
+/* What the patterns accept at their edges goes in as written: white space
+ * inside access explanations, language tags with subtags, counts with
+ * leading zeros, a kind of hyphens, dates of each precision. */
+static void
+test_patterns_accepted (Fixture       *f,
+                        gconstpointer  data)
+{
+  const char *doc =
+    XML_DECL "<casefile xmlns=\"" NS "\" version=\"1.0\" exported=\"2025-12-31T23:59:59Z\">\n"
+    "  <source><organisation>Section</organisation><issued>2025-03</issued></source>\n"
+    "  <case id=\"" CASE_A "\" modified=\"2024-02-29T00:00:00Z\">\n"
+    "    <title>Jane Doe</title>\n"
+    "    <urgent-action issued=\"2025\" deadline=\"2025-04-30\" sequence=\"02\"/>\n"
+    "    <country code=\"ZZ\">Example Country</country>\n"
+    "    <opened>2020</opened>\n"
+    "    <closed outcome=\"released\">2025-03-07</closed>\n"
+    "    <person><name>Jane Doe</name><born>1980-12</born></person>\n"
+    "    <detention>\n"
+    "      <arrested>2019-01-31</arrested>\n"
+    "      <legal-access>\n  restricted:\n   one visit,\n   with guards\n</legal-access>\n"
+    "      <family-access>no:none since May</family-access>\n"
+    "    </detention>\n"
+    "    <summary>What happened.</summary>\n"
+    "    <holder from=\"2020-01\" to=\"2025\"><name>Ruth</name></holder>\n"
+    "    <target language=\"zh-Hant-TW\"><address><line>Ministry</line></address>"
+    "<salutation>Dear Minister</salutation></target>\n"
+    "    <model-letter language=\"es-419\">Estimado Ministro</model-letter>\n"
+    "    <entry id=\"" ENTRY_1 "\" date=\"2025-02-28\" category=\"update\" kind=\"follow-up\""
+    " count=\"007\"><title>Follow-up</title></entry>\n"
+    "  </case>\n" DOC_END;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CwCasefile) casefile = read_string (doc, "edges.xml", &error);
+  CwCasefileCase *item;
+  CwDetention *detention;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (casefile);
+  g_assert_cmpuint (casefile->cases->len, ==, 1);
+  item = g_ptr_array_index (casefile->cases, 0);
+  g_assert_cmpuint (cw_case_get_ua_sequence (item->kase), ==, 2);
+  g_assert_cmpstr (cw_case_get_country_code (item->kase), ==, "ZZ");
+  detention = cw_case_get_detention (item->kase);
+  g_assert_cmpstr (detention->legal_access, ==, "restricted");
+  g_assert_cmpstr (detention->legal_access_note, ==, "one visit,\n   with guards");
+  g_assert_cmpstr (detention->family_access, ==, "no");
+  g_assert_cmpstr (((CwTarget *) g_ptr_array_index (cw_case_get_targets (item->kase), 0))->language,
+                   ==, "zh-Hant-TW");
+  g_assert_cmpuint (item->entries->len, ==, 1);
+  g_assert_cmpint (cw_entry_get_count (g_ptr_array_index (item->entries, 0)), ==, 7);
+  g_assert_cmpstr (cw_entry_get_kind (g_ptr_array_index (item->entries, 0)), ==, "follow-up");
+}
 
 static char *
 first_line_of_passwd (void)
@@ -1932,6 +2103,7 @@ main (int   argc,
                   cw_test_store_fixture_teardown);
     }
   ADD ("refused/large-file", test_refused_large_file, NULL);
+  ADD ("read/patterns-accepted", test_patterns_accepted, NULL);
   g_test_add_func ("/casefile-reader/refused/size-cap-boundary", test_size_cap_boundary);
 
   ADD ("version/newer-minor", test_newer_minor_version, NULL);

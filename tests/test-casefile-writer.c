@@ -4,6 +4,7 @@
 
 #include <libxml/parser.h>
 #include <libxml/relaxng.h>
+#include <libxml/xmlwriter.h>
 
 #include "cw-casefile-writer.h"
 #include "cw-test-utils.h"
@@ -916,6 +917,233 @@ test_writer_bad_text (Fixture       *f,
     }
 }
 
+/* ------------------------------------------------------------------ */
+/* The timeline, written by the writer itself rather than by libxml2 */
+
+/* Text that needs every kind of escaping, and some that needs none. */
+#define TRICKY_TEXT "Tom & Jerry <said> \"hi\", 'bye'\ttab\r\nnew line ]]> é € 😀"
+
+static int
+compare_id_pointers (gconstpointer a,
+                     gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The same cases as cw_store_export_casefile(), written with
+ * cw_casefile_writer_add_case() from CwCase and CwEntry objects. */
+static char *
+export_with_add_case (Fixture         *f,
+                      CwCasefileScope  scope,
+                      gsize           *len)
+{
+  CwCasefileWriteOptions options = CW_TEST_WRITE_OPTIONS (scope);
+  g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
+  GMemoryOutputStream *mem = G_MEMORY_OUTPUT_STREAM (out);
+  g_autoptr(CwCasefileWriter) writer = NULL;
+  g_autoptr(GPtrArray) cases = NULL;
+  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+
+  cases = cw_store_list_cases (f->store, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < cases->len; i++)
+    g_ptr_array_add (ids, (gpointer) cw_case_get_id (g_ptr_array_index (cases, i)));
+  g_ptr_array_sort (ids, compare_id_pointers);
+
+  writer = cw_casefile_writer_new (out, &options, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr(CwCase) kase = cw_store_load_case (f->store, g_ptr_array_index (ids, i), &error);
+      g_autoptr(GPtrArray) entries = NULL;
+
+      g_assert_no_error (error);
+      entries = cw_store_list_entries (f->store, g_ptr_array_index (ids, i), &error);
+      g_assert_no_error (error);
+      g_assert_true (cw_casefile_writer_add_case (writer, kase, entries, &error));
+      g_assert_no_error (error);
+    }
+  g_assert_true (cw_casefile_writer_finish (writer, &error));
+  g_assert_no_error (error);
+
+  *len = g_memory_output_stream_get_data_size (mem);
+  return g_strndup (g_memory_output_stream_get_data (mem), *len);
+}
+
+/* An export streams each timeline from the database as rows; the public
+ * writer takes CwEntry objects. Both give the same bytes. */
+static void
+test_rows_same_as_add_case (Fixture       *f,
+                            gconstpointer  data)
+{
+  const CwCasefileScope scopes[] = { CW_CASEFILE_SCOPE_FULL, CW_CASEFILE_SCOPE_PUBLIC };
+
+  save_full_case (f);
+  save_simple_case (f, CASE_ONE, "One");
+  /* Two on one day, saved in the other order; a year; a month. */
+  save_entry (f, CASE_ONE, "00000000-0000-4000-8000-00000000000b", "2024-11-03",
+              CW_ENTRY_CATEGORY_UPDATE, NULL, 0, FALSE, TRICKY_TEXT, "");
+  save_entry (f, CASE_ONE, "00000000-0000-4000-8000-00000000000a", "2024-11-03",
+              CW_ENTRY_CATEGORY_OUTCOME, "reply", 1234567890123, TRUE, "Private reply",
+              TRICKY_TEXT);
+  save_entry (f, CASE_ONE, "00000000-0000-4000-8000-00000000000c", "2024",
+              CW_ENTRY_CATEGORY_ACTIVITY, "letter", CW_ENTRY_NO_COUNT, FALSE, "A year", NULL);
+  save_entry (f, CASE_ONE, "00000000-0000-4000-8000-00000000000d", "2024-11",
+              CW_ENTRY_CATEGORY_ACTIVITY, "letter", 7, TRUE, "A month", "Kept back.");
+  /* A case with no timeline. */
+  save_simple_case (f, CASE_TWO, "Two");
+
+  for (guint i = 0; i < G_N_ELEMENTS (scopes); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *streamed = NULL;
+      g_autofree char *added = NULL;
+      gsize streamed_len = 0, added_len = 0;
+
+      streamed = cw_test_export (f->store, NULL, scopes[i], &streamed_len, &error);
+      g_assert_no_error (error);
+      added = export_with_add_case (f, scopes[i], &added_len);
+      g_assert_cmpstr (streamed, ==, added);
+      g_assert_cmpmem (streamed, streamed_len, added, added_len);
+      assert_valid (streamed);
+
+      assert_before (streamed, "<title>A year</title>", "<notes></notes>");
+      if (scopes[i] == CW_CASEFILE_SCOPE_FULL)
+        {
+          g_assert_cmpuint (count_of (streamed, "<entry "), ==, 9);
+          assert_before (streamed, "<title>A year</title>", "<title>A month</title>");
+          assert_before (streamed, "<title>A month</title>", "<title>Private reply</title>");
+          assert_before (streamed, "<title>Private reply</title>", "<notes></notes>");
+          assert_has (streamed, "count=\"1234567890123\" private=\"true\">");
+        }
+      else
+        {
+          g_assert_cmpuint (count_of (streamed, "<entry "), ==, 6);
+          assert_lacks (streamed, "Private reply");
+          assert_lacks (streamed, "Kept back.");
+          assert_lacks (streamed, "private=\"true\"");
+        }
+    }
+}
+
+/* The writer writes entries as libxml2's writer would have, byte for
+ * byte: the same indentation and the same escaping, in attribute values
+ * and in element text. */
+static char *
+entry_by_libxml (const char *id,
+                 const char *kind,
+                 const char *title,
+                 const char *notes)
+{
+  xmlBufferPtr buffer = xmlBufferCreate ();
+  xmlTextWriterPtr xml = xmlNewTextWriterMemory (buffer, 0);
+  const char *start;
+  char *entry;
+
+  xmlTextWriterSetIndent (xml, 1);
+  xmlTextWriterSetIndentString (xml, BAD_CAST "  ");
+  xmlTextWriterStartDocument (xml, NULL, "UTF-8", NULL);
+  xmlTextWriterStartElement (xml, BAD_CAST "casefile");
+  xmlTextWriterStartElement (xml, BAD_CAST "case");
+  xmlTextWriterWriteElement (xml, BAD_CAST "summary", BAD_CAST "What happened.");
+  xmlTextWriterStartElement (xml, BAD_CAST "entry");
+  xmlTextWriterWriteAttribute (xml, BAD_CAST "id", BAD_CAST id);
+  xmlTextWriterWriteAttribute (xml, BAD_CAST "date", BAD_CAST "2025-01-02");
+  xmlTextWriterWriteAttribute (xml, BAD_CAST "category", BAD_CAST "activity");
+  xmlTextWriterWriteAttribute (xml, BAD_CAST "kind", BAD_CAST kind);
+  xmlTextWriterWriteElement (xml, BAD_CAST "title", BAD_CAST title);
+  xmlTextWriterWriteElement (xml, BAD_CAST "notes", BAD_CAST notes);
+  xmlTextWriterEndElement (xml);
+  xmlTextWriterEndDocument (xml);
+  xmlFreeTextWriter (xml);
+
+  start = strstr ((const char *) xmlBufferContent (buffer), "    <entry ");
+  g_assert_nonnull (start);
+  entry = g_strndup (start, strstr (start, "</entry>\n") + strlen ("</entry>\n") - start);
+  xmlBufferFree (buffer);
+  return entry;
+}
+
+static void
+test_rows_escaped_as_libxml (Fixture       *f,
+                             gconstpointer  data)
+{
+  /* The store would refuse such an id or kind; the writer takes them. */
+  const char *texts[] = {
+    TRICKY_TEXT, "plain", "", "&amp;", "\r\r\n\t\t", "<", ">", "\"", "'", "é", "a\tb\nc",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
+      g_autoptr(CwCasefileWriter) writer = NULL;
+      g_autoptr(CwCase) kase = new_case (CASE_ONE, "One", "XX");
+      g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (g_object_unref);
+      g_autoptr(GError) error = NULL;
+      g_autofree char *id = g_strconcat ("id ", texts[i], NULL);
+      g_autofree char *kind = g_strconcat ("kind ", texts[i], NULL);
+      g_autofree char *expected = entry_by_libxml (id, kind, texts[i], texts[i]);
+      g_autofree char *xml = NULL;
+      CwEntry *entry = cw_entry_new ();
+
+      cw_entry_set_id (entry, id);
+      cw_entry_set_date (entry, "2025-01-02");
+      cw_entry_set_kind (entry, kind);
+      cw_entry_set_title (entry, texts[i]);
+      cw_entry_set_notes (entry, texts[i]);
+      g_ptr_array_add (entries, entry);
+
+      writer = cw_casefile_writer_new (out, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_true (cw_casefile_writer_add_case (writer, kase, entries, &error));
+      g_assert_no_error (error);
+      g_assert_true (cw_casefile_writer_finish (writer, &error));
+      g_assert_no_error (error);
+
+      xml = g_strndup (g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (out)),
+                       g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (out)));
+      assert_has (xml, expected);
+      g_assert_true (g_str_has_suffix (xml, "    </entry>\n  </case>\n</casefile>\n"));
+    }
+}
+
+/* Text XML cannot carry is refused in a timeline entry too, in the
+ * title, the notes or an attribute. */
+static void
+test_rows_bad_text (Fixture       *f,
+                    gconstpointer  data)
+{
+  const char *bad[] = { "bell \a here", "form\ffeed", "bad \xff utf-8", "é then \x01",
+                        "not a character \xef\xbf\xbe" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad) * 3; i++)
+    {
+      g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
+      g_autoptr(CwCasefileWriter) writer = NULL;
+      g_autoptr(CwCase) kase = new_case (CASE_ONE, "Bad Entry", "XX");
+      g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (g_object_unref);
+      g_autoptr(GError) error = NULL;
+      const char *text = bad[i / 3];
+      CwEntry *entry = cw_entry_new ();
+
+      cw_entry_set_id (entry, i % 3 == 0 ? text : "00000000-0000-4000-8000-000000000001");
+      cw_entry_set_date (entry, "2025-01-02");
+      cw_entry_set_title (entry, i % 3 == 1 ? text : "Fine");
+      cw_entry_set_notes (entry, i % 3 == 2 ? text : NULL);
+      g_ptr_array_add (entries, entry);
+
+      writer = cw_casefile_writer_new (out, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_false (cw_casefile_writer_add_case (writer, kase, entries, &error));
+      g_assert_error (error, CW_CASEFILE_ERROR, CW_CASEFILE_ERROR_VALUE);
+      g_assert_nonnull (strstr (error->message, "Bad Entry"));
+      g_clear_error (&error);
+      g_assert_false (cw_casefile_writer_finish (writer, &error));
+      g_assert_error (error, CW_CASEFILE_ERROR, CW_CASEFILE_ERROR_VALUE);
+    }
+}
+
 static void
 test_scope_enum (void)
 {
@@ -961,6 +1189,9 @@ main (int   argc,
   ADD ("writer/defaults", test_writer_defaults, NULL);
   ADD ("writer/no-case", test_writer_no_case, NULL);
   ADD ("writer/bad-text", test_writer_bad_text, NULL);
+  ADD ("rows/same-as-add-case", test_rows_same_as_add_case, NULL);
+  ADD ("rows/escaped-as-libxml", test_rows_escaped_as_libxml, NULL);
+  ADD ("rows/bad-text", test_rows_bad_text, NULL);
   g_test_add_func ("/casefile-writer/scope-enum", test_scope_enum);
 
 #undef ADD

@@ -5,6 +5,7 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
+#include "cw-casefile-import.h"
 #include "cw-date.h"
 #include "cw-store.h"
 #include "cw-store-private.h"
@@ -2514,6 +2515,192 @@ test_signals_entries (void)
   g_assert_cmpuint (rec->not_committed, ==, 0);
 }
 
+
+/* ------------------------------------------------------------------ */
+/* Importing in bulk */
+
+/* A document's case, as the reader hands it over: every entry new. */
+static CwCasefileCase *
+casefile_case_new (const char *id,
+                   const char *title,
+                   guint       n_entries)
+{
+  CwCasefileCase *item = g_new0 (CwCasefileCase, 1);
+
+  item->kase = make_case (title);
+  cw_case_set_id (item->kase, id);
+  cw_case_set_has_details (item->kase, TRUE);
+  item->entries = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < n_entries; i++)
+    {
+      g_autofree char *entry_id = g_strdup_printf ("%.8s-0000-4000-8000-%012u", id, i);
+      CwEntry *entry = make_entry (id, i % 2 ? "2024-03" : "2024-03-07",
+                                   CW_ENTRY_CATEGORY_ACTIVITY, "letter",
+                                   i % 3 ? (gint64) i : CW_ENTRY_NO_COUNT, i % 5 == 0,
+                                   "Letters");
+
+      cw_entry_set_id (entry, entry_id);
+      g_ptr_array_add (item->entries, entry);
+    }
+  item->line = 2;
+  return item;
+}
+
+static void
+free_casefile_case (gpointer data)
+{
+  CwCasefileCase *item = data;
+
+  g_clear_object (&item->kase);
+  g_clear_pointer (&item->entries, g_ptr_array_unref);
+  g_free (item);
+}
+
+static GPtrArray *
+casefiles_of (CwCasefileCase *first,
+              ...)
+{
+  GPtrArray *casefiles = g_ptr_array_new_with_free_func ((GDestroyNotify) cw_casefile_free);
+  CwCasefile *casefile = g_new0 (CwCasefile, 1);
+  va_list args;
+
+  casefile->name = g_strdup ("bulk.xml");
+  casefile->version = g_strdup ("1.0");
+  casefile->cases = g_ptr_array_new_with_free_func (free_casefile_case);
+  casefile->warnings = g_ptr_array_new_with_free_func (g_free);
+  va_start (args, first);
+  for (CwCasefileCase *item = first; item != NULL; item = va_arg (args, CwCasefileCase *))
+    g_ptr_array_add (casefile->cases, item);
+  va_end (args);
+  g_ptr_array_add (casefiles, casefile);
+  return casefiles;
+}
+
+/* A big import of new cases takes the quick way in: every entry lands
+ * with every field, each case is announced once, the page cache is set
+ * back after, and an existing case still merges entry by entry. */
+static void
+test_import_bulk (void)
+{
+  g_autoptr(TmpDir) tmp = tmp_dir_new ();
+  g_autofree char *path = tmp_dir_file (tmp, "casework.db");
+  g_autoptr(CwStore) store = open_store (path);
+  g_autoptr(CwCase) existing = save_new_case (store, "Jane Doe");
+  g_autoptr(CwEntry) kept = make_entry (cw_case_get_id (existing), "2023", CW_ENTRY_CATEGORY_OUTCOME,
+                                        "reply", CW_ENTRY_NO_COUNT, TRUE, "A reply");
+  g_autoptr(Recorder) rec = NULL;
+  g_autoptr(GPtrArray) casefiles = NULL;
+  g_autoptr(CwImportSummary) summary = cw_import_summary_new ();
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *big = "b1000000-0000-4000-8000-000000000001";
+  CwCasefileCase *update;
+  int cache_before = 0, cache_after = 0;
+
+  save_entry_ok (store, kept);
+  g_assert_true (cw_store_get_cache_size (store, &cache_before, &error));
+  g_assert_no_error (error);
+
+  /* The existing case: one entry changed, one new, one as it is. */
+  update = casefile_case_new (cw_case_get_id (existing), "Jane Doe, updated", 2);
+  g_ptr_array_add (update->entries, g_object_ref (kept));
+  casefiles = casefiles_of (casefile_case_new (big, "A big new case", 12000), update, NULL);
+
+  rec = recorder_new (store, path);
+  g_assert_true (cw_store_import_casefiles (store, casefiles, FALSE, summary, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (summary->cases_added->len, ==, 1);
+  g_assert_cmpuint (summary->cases_updated->len, ==, 1);
+  g_assert_cmpuint (summary->entries_added, ==, 12002);
+  g_assert_cmpuint (summary->entries_updated, ==, 0);
+  g_assert_cmpuint (summary->entries_unchanged, ==, 1);
+
+  g_assert_true (cw_store_get_cache_size (store, &cache_after, &error));
+  g_assert_cmpint (cache_after, ==, cache_before);
+
+  /* Each case once, each kind of change once, all after the commit. */
+  g_assert_cmpuint (count_events (rec, "case-added", big), ==, 1);
+  g_assert_cmpuint (count_events (rec, "case-changed", big), ==, 1);
+  g_assert_cmpuint (count_events (rec, "entries-changed", big), ==, 1);
+  g_assert_cmpuint (count_events (rec, "case-changed", cw_case_get_id (existing)), ==, 1);
+  g_assert_cmpuint (count_events (rec, "entries-changed", cw_case_get_id (existing)), ==, 1);
+  g_assert_cmpuint (rec->events->len, ==, 5);
+  g_assert_cmpuint (rec->not_committed, ==, 0);
+
+  entries = cw_store_list_entries (store, big, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (entries->len, ==, 12000);
+  for (guint i = 0; i < entries->len; i++)
+    {
+      CwEntry *entry = g_ptr_array_index (entries, i);
+      g_autoptr(CwEntry) stored = cw_store_load_entry (store, cw_entry_get_id (entry), &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (cw_entry_get_case_id (stored), ==, big);
+      g_assert_true (cw_timestamp_is_valid (cw_entry_get_updated (stored)));
+    }
+  {
+    CwCasefileCase *item = g_ptr_array_index (((CwCasefile *) casefiles->pdata[0])->cases, 0);
+
+    for (guint i = 0; i < item->entries->len; i += 997)
+      {
+        CwEntry *sent = g_ptr_array_index (item->entries, i);
+        g_autoptr(CwEntry) stored = cw_store_load_entry (store, cw_entry_get_id (sent), &error);
+
+        g_assert_no_error (error);
+        assert_entries_equal (sent, stored);
+      }
+  }
+  g_clear_pointer (&entries, g_ptr_array_unref);
+  entries = cw_store_list_entries (store, cw_case_get_id (existing), &error);
+  g_assert_cmpuint (entries->len, ==, 3);
+  g_assert_cmpint (peek_int (path, "SELECT count(*) FROM case_search WHERE case_search MATCH ?",
+                             "big"), ==, 1);
+}
+
+/* A new case whose entry has the id of another case's entry is refused
+ * as an update of it would be, and nothing of the import stays. */
+static void
+test_import_bulk_refused (void)
+{
+  g_autoptr(TmpDir) tmp = tmp_dir_new ();
+  g_autofree char *path = tmp_dir_file (tmp, "casework.db");
+  g_autoptr(CwStore) store = open_store (path);
+  g_autoptr(CwCase) existing = save_new_case (store, "Jane Doe");
+  g_autoptr(CwEntry) theirs = make_entry (cw_case_get_id (existing), "2023", CW_ENTRY_CATEGORY_ACTIVITY,
+                                          "letter", 2, FALSE, "Theirs");
+  g_autoptr(GPtrArray) casefiles = NULL;
+  g_autoptr(CwImportSummary) summary = cw_import_summary_new ();
+  g_autoptr(GError) error = NULL;
+  const char *first = "c1000000-0000-4000-8000-000000000001";
+  const char *second = "c2000000-0000-4000-8000-000000000002";
+  CwCasefileCase *thief;
+  CwEntry *stolen;
+  int cache_before = 0, cache_after = 0;
+
+  save_entry_ok (store, theirs);
+  g_assert_true (cw_store_get_cache_size (store, &cache_before, NULL));
+
+  thief = casefile_case_new (second, "The case that fails", 10);
+  stolen = make_entry (second, "2025", CW_ENTRY_CATEGORY_ACTIVITY, "letter", 1, FALSE, "Not theirs");
+  cw_entry_set_id (stolen, cw_entry_get_id (theirs));
+  g_ptr_array_add (thief->entries, stolen);
+  casefiles = casefiles_of (casefile_case_new (first, "A fine case", 11000), thief, NULL);
+
+  g_assert_false (cw_store_import_casefiles (store, casefiles, FALSE, summary, NULL, NULL, &error));
+  g_assert_error (error, CW_STORE_ERROR, CW_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "belongs to another case"));
+  g_assert_nonnull (strstr (error->message, cw_entry_get_id (theirs)));
+  g_assert_nonnull (strstr (error->message, "bulk.xml:2:"));
+
+  g_assert_cmpuint (cw_store_count_cases (store), ==, 1);
+  g_assert_cmpint (peek_int (path, "SELECT count(*) FROM entries", NULL), ==, 1);
+  g_assert_cmpint (peek_int (path, "SELECT count(*) FROM entries WHERE title = ?", "Theirs"), ==, 1);
+  g_assert_true (cw_store_get_cache_size (store, &cache_after, NULL));
+  g_assert_cmpint (cache_after, ==, cache_before);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2559,6 +2746,8 @@ main (int   argc,
   g_test_add_func ("/store/search/follows-changes", test_search_follows_changes);
   g_test_add_func ("/store/signals/cases", test_signals_cases);
   g_test_add_func ("/store/signals/entries", test_signals_entries);
+  g_test_add_func ("/store/import/bulk", test_import_bulk);
+  g_test_add_func ("/store/import/bulk-refused", test_import_bulk_refused);
 
   return g_test_run ();
 }

@@ -4,6 +4,8 @@
 #include <glib/gi18n-lib.h>
 
 #include "cw-casefile-import.h"
+#include "cw-date.h"
+#include "cw-store-private.h"
 
 /*
  * Storing a document that has been read: all of it in one transaction, or
@@ -32,6 +34,19 @@ cw_import_summary_free (CwImportSummary *self)
   g_ptr_array_unref (self->cases_updated);
   g_ptr_array_unref (self->case_ids);
   g_free (self);
+}
+
+/* From how many timeline entries an import is big, and the page cache it
+ * then gets (in KiB, as SQLite's negative cache_size). */
+#define BIG_IMPORT_ENTRIES 10000
+#define BIG_IMPORT_CACHE_KIB 65536
+
+/* SQLite's cache_size: KiB when negative, else pages (of 4 KiB, near
+ * enough for deciding). */
+static gint64
+cache_kib (int cache_size)
+{
+  return cache_size < 0 ? -(gint64) cache_size : (gint64) cache_size * 4;
 }
 
 typedef gpointer (*CopyFunc) (gconstpointer item);
@@ -238,24 +253,40 @@ entries_equal (CwEntry *a,
          g_strcmp0 (cw_entry_get_notes (a), cw_entry_get_notes (b)) == 0;
 }
 
+/* Entries are written inside the import's transaction, with no savepoint
+ * of their own, and their case is touched once at the end: the import is
+ * one transaction, and any error rolls all of it back. */
 static gboolean
 import_entries (CwStore          *store,
                 CwCasefileCase   *item,
+                gboolean          case_is_new,
                 gboolean          is_public,
+                const char       *now,
                 CwImportSummary  *summary,
                 GError          **error)
 {
+  const char *case_id = cw_case_get_id (item->kase);
+  guint written = 0;
+
   for (guint i = 0; i < item->entries->len; i++)
     {
       CwEntry *entry = g_ptr_array_index (item->entries, i);
       g_autoptr(CwEntry) stored = NULL;
-      g_autoptr(GError) local_error = NULL;
 
-      stored = cw_store_load_entry (store, cw_entry_get_id (entry), &local_error);
-      if (stored == NULL && !g_error_matches (local_error, CW_STORE_ERROR, CW_STORE_ERROR_NOT_FOUND))
+      /* A case that was not in the store has no entries there: an entry
+       * with the same id can only be another case's, and writing it is
+       * refused just as an update of it would be. */
+      if (!case_is_new)
         {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return FALSE;
+          g_autoptr(GError) local_error = NULL;
+
+          stored = cw_store_load_entry (store, cw_entry_get_id (entry), &local_error);
+          if (stored == NULL &&
+              !g_error_matches (local_error, CW_STORE_ERROR, CW_STORE_ERROR_NOT_FOUND))
+            {
+              g_propagate_error (error, g_steal_pointer (&local_error));
+              return FALSE;
+            }
         }
 
       /* A public document cannot say an entry is private, so it must not
@@ -275,13 +306,22 @@ import_entries (CwStore          *store,
           continue;
         }
 
-      if (!cw_store_save_entry (store, entry, error))
+      if (!cw_store_write_entry (store, entry, case_is_new, now, error))
         return FALSE;
+      cw_entry_set_updated (entry, now);
+      written++;
 
       if (stored != NULL)
         summary->entries_updated++;
       else
         summary->entries_added++;
+    }
+
+  if (written > 0)
+    {
+      if (!cw_store_touch_case_at (store, case_id, now, error))
+        return FALSE;
+      cw_store_queue_change (store, CW_STORE_CHANGE_ENTRIES, case_id);
     }
   return TRUE;
 }
@@ -295,8 +335,10 @@ import_case (CwStore          *store,
 {
   const char *id = cw_case_get_id (item->kase);
   g_autoptr(CwCase) stored = NULL;
+  g_autofree char *now = cw_timestamp_now ();
+  gboolean is_new = !cw_store_has_case (store, id);
 
-  if (cw_store_has_case (store, id))
+  if (!is_new)
     {
       stored = cw_store_load_case (store, id, error);
       if (stored == NULL)
@@ -311,8 +353,11 @@ import_case (CwStore          *store,
     }
 
   g_ptr_array_add (summary->case_ids, g_strdup (id));
-  return cw_store_save_case (store, stored, error) &&
-         import_entries (store, item, is_public, summary, error);
+  if (!cw_store_write_case (store, stored, is_new, now, error))
+    return FALSE;
+  cw_case_set_updated (stored, now);
+
+  return import_entries (store, item, is_new, is_public, now, summary, error);
 }
 
 static gboolean
@@ -367,7 +412,10 @@ cw_store_import_casefiles (CwStore          *store,
                            gpointer          progress_data,
                            GError          **error)
 {
-  guint done = 0, total = 0;
+  guint done = 0, total = 0, n_entries = 0;
+  int old_cache_size = 0;
+  gboolean cache_raised = FALSE;
+  gboolean ok = TRUE;
 
   g_return_val_if_fail (CW_IS_STORE (store), FALSE);
   g_return_val_if_fail (casefiles != NULL, FALSE);
@@ -380,19 +428,31 @@ cw_store_import_casefiles (CwStore          *store,
   if (!cw_store_begin (store, error))
     return FALSE;
 
+  /* A big import would overflow SQLite's page cache half-way and write
+   * pages to the journal only to write them again: give it room for the
+   * transaction, and set it back after. */
   for (guint i = 0; i < casefiles->len; i++)
-    if (!import_one (store, g_ptr_array_index (casefiles, i), summary, &done, total,
-                     progress, progress_data, error))
-      {
-        cw_store_rollback (store);
-        return FALSE;
-      }
-
-  if (dry_run)
     {
-      cw_store_rollback (store);
-      return TRUE;
-    }
+      CwCasefile *casefile = g_ptr_array_index (casefiles, i);
 
-  return cw_store_commit (store, error);
+      for (guint j = 0; j < casefile->cases->len; j++)
+        n_entries += ((CwCasefileCase *) g_ptr_array_index (casefile->cases, j))->entries->len;
+    }
+  if (n_entries >= BIG_IMPORT_ENTRIES &&
+      cw_store_get_cache_size (store, &old_cache_size, NULL) &&
+      cache_kib (old_cache_size) < BIG_IMPORT_CACHE_KIB)
+    cache_raised = cw_store_set_cache_size (store, -BIG_IMPORT_CACHE_KIB, NULL);
+
+  for (guint i = 0; i < casefiles->len && ok; i++)
+    ok = import_one (store, g_ptr_array_index (casefiles, i), summary, &done, total,
+                     progress, progress_data, error);
+
+  if (!ok || dry_run)
+    cw_store_rollback (store);
+  else
+    ok = cw_store_commit (store, error);
+
+  if (cache_raised)
+    cw_store_set_cache_size (store, old_cache_size, NULL);
+  return ok;
 }

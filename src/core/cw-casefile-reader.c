@@ -17,8 +17,11 @@
  * The bytes are checked before parsing (size, compression, UTF-8); the
  * parser never loads DTDs or external entities, never substitutes entities,
  * and stops at a <!DOCTYPE> or an entity declaration; the tree is validated
- * against data/casefile.rng; what the schema cannot say (real dates, unique
- * ids, counts, kinds) is checked last. Only then is anything turned into cases.
+ * against data/casefile.rng (its patterns checked here, see
+ * check_patterns()); what the schema cannot say (real dates, unique ids,
+ * counts, kinds) is checked last. The document is handled one case at a
+ * time as it is parsed, so the tree never holds more than one case, and
+ * nothing is handed over unless the whole document passes.
  */
 
 typedef struct {
@@ -215,13 +218,63 @@ init_libxml (void)
     }
 }
 
+/* The document is checked and read one case at a time while it is parsed
+ * (see "Reading as the parser goes" below), so that the tree never holds
+ * more than one case. */
+typedef struct _Stream Stream;
+
+static void stream_root_started (Stream  *stream,
+                                 xmlDoc  *doc,
+                                 xmlNode *root);
+static void stream_child_done   (Stream  *stream,
+                                 xmlNode *child);
+
 typedef struct {
   ReadContext *ctx;
+  Stream *stream;
   gboolean forbidden;
   int line;
   int column;
   char *message;
 } ParseState;
+
+static void
+start_element_cb (void           *user_data,
+                  const xmlChar  *localname,
+                  const xmlChar  *prefix,
+                  const xmlChar  *uri,
+                  int             n_namespaces,
+                  const xmlChar **namespaces,
+                  int             n_attributes,
+                  int             n_defaulted,
+                  const xmlChar **attributes)
+{
+  xmlParserCtxtPtr ctxt = user_data;
+  ParseState *state = ctxt->_private;
+
+  xmlSAX2StartElementNs (ctxt, localname, prefix, uri, n_namespaces, namespaces,
+                         n_attributes, n_defaulted, attributes);
+  if (ctxt->node != NULL && ctxt->node->parent != NULL &&
+      ctxt->node->parent->type == XML_DOCUMENT_NODE)
+    stream_root_started (state->stream, ctxt->myDoc, ctxt->node);
+}
+
+static void
+end_element_cb (void          *user_data,
+                const xmlChar *localname,
+                const xmlChar *prefix,
+                const xmlChar *uri)
+{
+  xmlParserCtxtPtr ctxt = user_data;
+  ParseState *state = ctxt->_private;
+  xmlNode *node = ctxt->node;
+
+  xmlSAX2EndElementNs (ctxt, localname, prefix, uri);
+  /* A child of the root is complete. */
+  if (node != NULL && node->parent != NULL && node->parent->type == XML_ELEMENT_NODE &&
+      node->parent->parent != NULL && node->parent->parent->type == XML_DOCUMENT_NODE)
+    stream_child_done (state->stream, node);
+}
 
 static void
 parse_error_cb (void        *user_data,
@@ -307,10 +360,11 @@ describe_parse_error (const char *libxml_message)
 
 static xmlDoc *
 parse_bytes (ReadContext *ctx,
+             Stream      *stream,
              const char  *data,
              gsize        size)
 {
-  ParseState state = { ctx };
+  ParseState state = { ctx, stream };
   xmlParserCtxtPtr ctxt;
   xmlDoc *doc;
   const char *words;
@@ -325,6 +379,8 @@ parse_bytes (ReadContext *ctx,
   ctxt->sax->serror = parse_error_cb;
   ctxt->sax->entityDecl = entity_decl_cb;
   ctxt->sax->internalSubset = internal_subset_cb;
+  ctxt->sax->startElementNs = start_element_cb;
+  ctxt->sax->endElementNs = end_element_cb;
 
   /* Deliberately without NOENT, DTDLOAD, DTDATTR, DTDVALID, XINCLUDE or
    * HUGE: entities stay unexpanded, no DTD is read, libxml2's size and depth
@@ -333,6 +389,8 @@ parse_bytes (ReadContext *ctx,
                            XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
                            XML_PARSE_NOCDATA);
 
+  /* What the cases said waits in @stream: a document that is not
+   * well-formed is refused for that, whatever it is. */
   if (state.forbidden)
     fail_at_position (ctx, state.line, state.column, CW_CASEFILE_ERROR_FORBIDDEN, "%s",
                       state.message);
@@ -414,13 +472,44 @@ node_is (xmlNode    *node,
   return is_casefile_node (node) && g_strcmp0 ((const char *) node->name, name) == 0;
 }
 
+/* The value of the attribute @name in no namespace, as xmlGetNoNsProp()
+ * gives it, without a copy where the parser left it as one piece of text
+ * (it always does here: the document has no entities). @found says
+ * whether the attribute is there; a value in pieces is given NULL. */
+static const char *
+peek_attr (xmlNode    *node,
+           const char *name,
+           gboolean   *found)
+{
+  for (xmlAttr *attr = node->properties; attr != NULL; attr = attr->next)
+    if (attr->ns == NULL && g_str_equal ((const char *) attr->name, name))
+      {
+        *found = TRUE;
+        if (attr->children == NULL)
+          return "";
+        if (attr->children->next == NULL && attr->children->type == XML_TEXT_NODE &&
+            attr->children->content != NULL)
+          return (const char *) attr->children->content;
+        return NULL;
+      }
+  *found = FALSE;
+  return NULL;
+}
+
 static char *
 get_attr (xmlNode    *node,
           const char *name)
 {
-  xmlChar *value = xmlGetNoNsProp (node, BAD_CAST name);
-  char *copy = g_strdup ((const char *) value);
+  gboolean found;
+  const char *text = peek_attr (node, name, &found);
+  xmlChar *value;
+  char *copy;
 
+  if (!found || text != NULL)
+    return g_strdup (text);
+
+  value = xmlGetNoNsProp (node, BAD_CAST name);
+  copy = g_strdup ((const char *) value);
   xmlFree (value);
   return copy;
 }
@@ -502,6 +591,27 @@ name_in (const char         *name,
   return g_strv_contains (names, name);
 }
 
+/* Whether @child of an element known as @known is one this reader does
+ * not know, and is to be ignored with the warning given here. */
+static gboolean
+warn_if_unknown (ReadContext        *ctx,
+                 const KnownElement *known,
+                 xmlNode            *child,
+                 gboolean            newer_minor)
+{
+  gboolean foreign = !is_casefile_node (child);
+  gboolean unknown = !foreign && newer_minor &&
+                     (known == NULL || !name_in ((const char *) child->name, known->children));
+
+  if (foreign)
+    warn_at (ctx, child, _("<%s> is from another vocabulary and was ignored"),
+             (const char *) child->name);
+  else if (unknown)
+    warn_at (ctx, child, _("<%s> is from a newer version of the casefile format "
+                           "and was ignored"), (const char *) child->name);
+  return foreign || unknown;
+}
+
 /* Removes what this reader does not know: elements and attributes of other
  * namespaces always, and in a newer minor version the casefile namespace's
  * additions. Each removal is a warning. */
@@ -537,19 +647,8 @@ strip_unknown (ReadContext *ctx,
 
       if (child->type == XML_ELEMENT_NODE)
         {
-          gboolean foreign = !is_casefile_node (child);
-          gboolean unknown = !foreign && newer_minor &&
-                             (known == NULL ||
-                              !name_in ((const char *) child->name, known->children));
-
-          if (foreign || unknown)
+          if (warn_if_unknown (ctx, known, child, newer_minor))
             {
-              if (foreign)
-                warn_at (ctx, child, _("<%s> is from another vocabulary and was ignored"),
-                         (const char *) child->name);
-              else
-                warn_at (ctx, child, _("<%s> is from a newer version of the casefile format "
-                                       "and was ignored"), (const char *) child->name);
               xmlUnlinkNode (child);
               xmlFreeNode (child);
             }
@@ -564,16 +663,96 @@ strip_unknown (ReadContext *ctx,
 
 extern GResource *casework_core_get_resource (void);
 
-static xmlRelaxNGPtr
-get_schema (void)
+/* Removes every <param name="pattern"> from the schema. libxml2 2.9
+ * compiles a pattern's regular expression anew for every value it checks,
+ * which made validation most of the time an import took; the reader checks
+ * the same patterns itself after validation (check_patterns()). */
+static void
+strip_pattern_params (xmlNode *node)
 {
-  static xmlRelaxNGPtr schema = NULL;
+  xmlNode *child = node->children;
 
-  if (g_once_init_enter (&schema))
+  while (child != NULL)
     {
+      xmlNode *next = child->next;
+
+      if (child->type == XML_ELEMENT_NODE)
+        {
+          xmlChar *name = NULL;
+
+          if (xmlStrEqual (child->name, BAD_CAST "param") &&
+              (name = xmlGetNoNsProp (child, BAD_CAST "name")) != NULL &&
+              xmlStrEqual (name, BAD_CAST "pattern"))
+            {
+              xmlUnlinkNode (child);
+              xmlFreeNode (child);
+            }
+          else
+            strip_pattern_params (child);
+          xmlFree (name);
+        }
+      child = next;
+    }
+}
+
+typedef struct {
+  xmlRelaxNGPtr cases;     /* one <case>, as the root */
+  xmlRelaxNGPtr skeleton;  /* the document, each <case> emptied */
+} Schemas;
+
+static xmlNode *
+find_rng_element (xmlNode    *node,
+                  const char *element,
+                  const char *name)
+{
+  for (; node != NULL; node = node->next)
+    {
+      xmlNode *found;
+
+      if (node->type != XML_ELEMENT_NODE)
+        continue;
+      if (xmlStrEqual (node->name, BAD_CAST element))
+        {
+          xmlChar *value = xmlGetNoNsProp (node, BAD_CAST "name");
+          gboolean match = name == NULL || xmlStrEqual (value, BAD_CAST name);
+
+          xmlFree (value);
+          if (match)
+            return node;
+        }
+      if ((found = find_rng_element (node->children, element, name)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static xmlRelaxNGPtr
+compile_schema (xmlDoc *doc)
+{
+  xmlRelaxNGParserCtxtPtr parser = xmlRelaxNGNewDocParserCtxt (doc);
+  xmlRelaxNGPtr compiled = xmlRelaxNGParse (parser);
+
+  xmlRelaxNGFreeParserCtxt (parser);
+  g_assert (compiled != NULL);
+  return compiled;
+}
+
+/* data/casefile.rng, compiled twice from a copy in memory, both without
+ * patterns: once starting at <case>, to validate each case as it is
+ * parsed, and once with <case> defined as an empty element, to validate
+ * the document around the cases once it is parsed. Between them they
+ * check everything the schema does. */
+static const Schemas *
+get_schemas (void)
+{
+  static Schemas *schemas = NULL;
+
+  if (g_once_init_enter (&schemas))
+    {
+      Schemas *compiled = g_new0 (Schemas, 1);
       g_autoptr(GBytes) bytes = NULL;
-      xmlRelaxNGParserCtxtPtr parser;
-      xmlRelaxNGPtr compiled;
+      xmlDoc *doc;
+      xmlNode *node;
       gsize size;
       const char *data;
 
@@ -582,26 +761,462 @@ get_schema (void)
                                       G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
       g_assert (bytes != NULL);
       data = g_bytes_get_data (bytes, &size);
-      parser = xmlRelaxNGNewMemParserCtxt (data, (int) size);
-      compiled = xmlRelaxNGParse (parser);
-      xmlRelaxNGFreeParserCtxt (parser);
-      g_assert (compiled != NULL);
-      g_once_init_leave (&schema, compiled);
+      /* Our own schema, from our own resource: still no network. */
+      doc = xmlReadMemory (data, (int) size, "casefile.rng", NULL,
+                           XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+      g_assert (doc != NULL);
+      strip_pattern_params (xmlDocGetRootElement (doc));
+
+      /* <start><ref name="case"/></start> */
+      node = find_rng_element (xmlDocGetRootElement (doc), "start", NULL);
+      g_assert (node != NULL);
+      node = find_rng_element (node->children, "ref", "casefile");
+      g_assert (node != NULL);
+      xmlSetProp (node, BAD_CAST "name", BAD_CAST "case");
+      compiled->cases = compile_schema (doc);
+      xmlSetProp (node, BAD_CAST "name", BAD_CAST "casefile");
+
+      /* <define name="case"><element name="case"><empty/></element></define> */
+      node = find_rng_element (xmlDocGetRootElement (doc), "define", "case");
+      g_assert (node != NULL);
+      xmlFreeNodeList (node->children);
+      node->children = node->last = NULL;
+      node = xmlNewChild (node, node->ns, BAD_CAST "element", NULL);
+      xmlSetProp (node, BAD_CAST "name", BAD_CAST "case");
+      xmlNewChild (node, node->ns, BAD_CAST "empty", NULL);
+      compiled->skeleton = compile_schema (doc);
+
+      xmlFreeDoc (doc);
+      g_once_init_leave (&schemas, compiled);
     }
 
-  return schema;
+  return schemas;
+}
+
+/* The schema's patterns, checked by hand: each function matches the
+ * whole value against the <param name="pattern"> of data/casefile.rng
+ * named beside it (XML Schema patterns are anchored at both ends). */
+
+static gboolean
+is_digit (char c)
+{
+  return c >= '0' && c <= '9';
+}
+
+static gboolean
+is_lower_hex (char c)
+{
+  return is_digit (c) || (c >= 'a' && c <= 'f');
+}
+
+static gboolean
+is_alpha (char c)
+{
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* @n digits, forming a number from @min to @max */
+static gboolean
+digits_in (const char *p,
+           int         n,
+           int         min,
+           int         max)
+{
+  int value = 0;
+
+  for (int i = 0; i < n; i++)
+    {
+      if (!is_digit (p[i]))
+        return FALSE;
+      value = value * 10 + (p[i] - '0');
+    }
+  return value >= min && value <= max;
+}
+
+/* [0-9]+ */
+static gboolean
+matches_digits (const char *text)
+{
+  if (*text == '\0')
+    return FALSE;
+  for (; *text != '\0'; text++)
+    if (!is_digit (*text))
+      return FALSE;
+  return TRUE;
+}
+
+/* [0-9]+\.[0-9]+ */
+static gboolean
+matches_version (const char *text)
+{
+  const char *dot = strchr (text, '.');
+  g_autofree char *major = NULL;
+
+  if (dot == NULL)
+    return FALSE;
+  major = g_strndup (text, dot - text);
+  return matches_digits (major) && matches_digits (dot + 1);
+}
+
+/* [0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12} */
+static gboolean
+matches_uuid (const char *text)
+{
+  for (int i = 0; i < 36; i++)
+    {
+      gboolean dash = i == 8 || i == 13 || i == 18 || i == 23;
+
+      if (dash ? text[i] != '-' : !is_lower_hex (text[i]))
+        return FALSE;
+    }
+  return text[36] == '\0';
+}
+
+/* [0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)? */
+static gboolean
+matches_date (const char *text)
+{
+  if (!digits_in (text, 4, 0, 9999))
+    return FALSE;
+  if (text[4] == '\0')
+    return TRUE;
+  if (text[4] != '-' || !digits_in (text + 5, 2, 1, 12))
+    return FALSE;
+  if (text[7] == '\0')
+    return TRUE;
+  return text[7] == '-' && digits_in (text + 8, 2, 1, 31) && text[10] == '\0';
+}
+
+/* [0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]Z */
+static gboolean
+matches_timestamp (const char *text)
+{
+  g_autofree char *day = g_strndup (text, 10);
+
+  return strlen (day) == 10 && matches_date (day) && day[7] == '-' &&
+         text[10] == 'T' && digits_in (text + 11, 2, 0, 23) &&
+         text[13] == ':' && digits_in (text + 14, 2, 0, 59) &&
+         text[16] == ':' && digits_in (text + 17, 2, 0, 59) &&
+         text[19] == 'Z' && text[20] == '\0';
+}
+
+/* [A-Z]{2} */
+static gboolean
+matches_country_code (const char *text)
+{
+  return text[0] >= 'A' && text[0] <= 'Z' && text[1] >= 'A' && text[1] <= 'Z' &&
+         text[2] == '\0';
+}
+
+/* [a-zA-Z]{2,3}(-[a-zA-Z0-9]{1,8})* */
+static gboolean
+matches_language (const char *text)
+{
+  const char *p = text;
+  int n;
+
+  for (n = 0; is_alpha (*p); p++)
+    n++;
+  if (n < 2 || n > 3)
+    return FALSE;
+  while (*p == '-')
+    {
+      p++;
+      for (n = 0; is_alpha (*p) || is_digit (*p); p++)
+        n++;
+      if (n < 1 || n > 8)
+        return FALSE;
+    }
+  return *p == '\0';
+}
+
+/* [a-z\-]+ */
+static gboolean
+matches_kind (const char *text)
+{
+  if (*text == '\0')
+    return FALSE;
+  for (; *text != '\0'; text++)
+    if (!((*text >= 'a' && *text <= 'z') || *text == '-'))
+      return FALSE;
+  return TRUE;
+}
+
+/* (yes|no|restricted)(: ?[^ ].*)? on the value collapsed as xs:token is:
+ * white space trimmed and each run of it made one space. After that, a
+ * character after the colon and the optional space is never a space and
+ * never a line break, so "." and "[^ ]" match whatever is there. */
+static gboolean
+matches_access (const char *text)
+{
+  static const char * const values[] = { "restricted", "yes", "no" };
+  g_autoptr(GString) token = g_string_new (NULL);
+  gboolean space = FALSE;
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+        space = token->len > 0;
+      else
+        {
+          if (space)
+            g_string_append_c (token, ' ');
+          g_string_append_c (token, *p);
+          space = FALSE;
+        }
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    if (g_str_has_prefix (token->str, values[i]))
+      {
+        const char *rest = token->str + strlen (values[i]);
+
+        if (*rest == '\0')
+          return TRUE;
+        if (*rest != ':')
+          return FALSE;
+        rest++;
+        if (*rest == ' ')
+          rest++;
+        return *rest != '\0' && *rest != ' ';
+      }
+  return FALSE;
+}
+
+typedef enum {
+  PATTERN_VERSION,
+  PATTERN_UUID,
+  PATTERN_DATE,
+  PATTERN_TIMESTAMP,
+  PATTERN_COUNTRY_CODE,
+  PATTERN_LANGUAGE,
+  PATTERN_ACCESS,
+  PATTERN_KIND,
+  PATTERN_COUNT,
+} PatternType;
+
+/* Where data/casefile.rng puts a pattern: an attribute of an element, or
+ * an element's text (attribute NULL). In a document the schema accepted,
+ * each of these names can only be where the schema puts it. */
+static const struct {
+  const char *element;
+  const char *attribute;
+  PatternType type;
+} patterned[] = {
+  { "casefile", "version", PATTERN_VERSION },
+  { "casefile", "exported", PATTERN_TIMESTAMP },
+  { "issued", NULL, PATTERN_DATE },
+  { "case", "id", PATTERN_UUID },
+  { "case", "modified", PATTERN_TIMESTAMP },
+  { "urgent-action", "issued", PATTERN_DATE },
+  { "urgent-action", "deadline", PATTERN_DATE },
+  { "urgent-action", "sequence", PATTERN_COUNT },
+  { "country", "code", PATTERN_COUNTRY_CODE },
+  { "opened", NULL, PATTERN_DATE },
+  { "closed", NULL, PATTERN_DATE },
+  { "born", NULL, PATTERN_DATE },
+  { "arrested", NULL, PATTERN_DATE },
+  { "legal-access", NULL, PATTERN_ACCESS },
+  { "family-access", NULL, PATTERN_ACCESS },
+  { "holder", "from", PATTERN_DATE },
+  { "holder", "to", PATTERN_DATE },
+  { "target", "language", PATTERN_LANGUAGE },
+  { "model-letter", "language", PATTERN_LANGUAGE },
+  { "entry", "id", PATTERN_UUID },
+  { "entry", "date", PATTERN_DATE },
+  { "entry", "kind", PATTERN_KIND },
+  { "entry", "count", PATTERN_COUNT },
+};
+
+static gboolean
+matches_pattern (PatternType  type,
+                 const char  *value)
+{
+  switch (type)
+    {
+    case PATTERN_VERSION:
+      return matches_version (value);
+    case PATTERN_UUID:
+      return matches_uuid (value);
+    case PATTERN_DATE:
+      return matches_date (value);
+    case PATTERN_TIMESTAMP:
+      return matches_timestamp (value);
+    case PATTERN_COUNTRY_CODE:
+      return matches_country_code (value);
+    case PATTERN_LANGUAGE:
+      return matches_language (value);
+    case PATTERN_ACCESS:
+      return matches_access (value);
+    case PATTERN_KIND:
+      return matches_kind (value);
+    case PATTERN_COUNT:
+      return matches_digits (value);
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* A value as a message shows it: line breaks and tabs written \n, \r
+ * and \t, so that the message stays on one line. */
+static char *
+show_value (const char *value)
+{
+  GString *shown = g_string_new (NULL);
+
+  for (const char *p = value; *p != '\0'; p++)
+    {
+      if (*p == '\n')
+        g_string_append (shown, "\\n");
+      else if (*p == '\r')
+        g_string_append (shown, "\\r");
+      else if (*p == '\t')
+        g_string_append (shown, "\\t");
+      else
+        g_string_append_c (shown, *p);
+    }
+  return g_string_free (shown, FALSE);
+}
+
+/* What is wrong, in words: @attribute is NULL for the element's text. */
+static char *
+explain_pattern (PatternType  type,
+                 const char  *element,
+                 const char  *attribute,
+                 const char  *raw_value)
+{
+  g_autofree char *value = show_value (raw_value);
+  g_autofree char *where = attribute != NULL
+    ? g_strdup_printf (_("the %s of <%s>"), attribute, element)
+    : g_strdup_printf (_("<%s>"), element);
+
+  switch (type)
+    {
+    case PATTERN_VERSION:
+      return g_strdup_printf (_("“%s” is not a version of the casefile format (write it as "
+                                "MAJOR.MINOR, such as 1.0)"), value);
+    case PATTERN_UUID:
+      return g_strdup_printf (_("“%s” is not an id: ids are UUIDs written in lower case, such as "
+                                "0b5c6a3e-2f4d-4c8e-9d1a-6f7e8a9b0c1d"), value);
+    case PATTERN_DATE:
+      return g_strdup_printf (_("%s, “%s”, is not a date (write YYYY-MM-DD, YYYY-MM or YYYY, "
+                                "with nothing around it)"), where, value);
+    case PATTERN_TIMESTAMP:
+      return g_strdup_printf (_("%s, “%s”, is not a time (write YYYY-MM-DDTHH:MM:SSZ)"),
+                              where, value);
+    case PATTERN_COUNTRY_CODE:
+      return g_strdup_printf (_("the country code “%s” is not two capital letters, such as "
+                                "XX or CO"), value);
+    case PATTERN_LANGUAGE:
+      return g_strdup_printf (_("%s, “%s”, is not a language tag such as en, pt-BR or es-419"),
+                              where, value);
+    case PATTERN_ACCESS:
+      return g_strdup_printf (_("%s says “%s”: write yes, no or restricted, optionally "
+                                "followed by a colon and an explanation"), where, value);
+    case PATTERN_KIND:
+      return g_strdup_printf (_("%s, “%s”, is not a kind: kinds are written in lower-case "
+                                "letters and hyphens, such as phone-call"), where, value);
+    case PATTERN_COUNT:
+      return g_strdup_printf (_("%s, “%s”, is not a whole number written in digits"),
+                              where, value);
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* After validation: every patterned value the schema left to us. */
+static void
+check_patterns (ReadContext *ctx,
+                xmlNode     *node,
+                int         *line)
+{
+  const char *name;
+
+  if (node->type != XML_ELEMENT_NODE)
+    return;
+  name = (const char *) node->name;
+
+    {
+
+      for (guint i = 0; i < G_N_ELEMENTS (patterned) && ctx->error == NULL; i++)
+        {
+          xmlChar *value = NULL;
+          const char *text = NULL;
+          gboolean found = TRUE;
+
+          if (name[0] != patterned[i].element[0] || !g_str_equal (name, patterned[i].element))
+            continue;
+          if (patterned[i].attribute != NULL)
+            {
+              text = peek_attr (node, patterned[i].attribute, &found);
+              if (found && text == NULL)
+                text = (const char *) (value = xmlGetNoNsProp (node, BAD_CAST patterned[i].attribute));
+            }
+          else if (node->children != NULL && node->children->next == NULL &&
+                   node->children->type == XML_TEXT_NODE)
+            text = (const char *) node->children->content;
+          else
+            text = (const char *) (value = xmlNodeGetContent (node));
+          if (found && text != NULL && !matches_pattern (patterned[i].type, text))
+            {
+              g_autofree char *explanation =
+                explain_pattern (patterned[i].type, name, patterned[i].attribute, text);
+
+              fail_at (ctx, node, CW_CASEFILE_ERROR_VALUE, "%s", explanation);
+              *line = (int) xmlGetLineNo (node);
+            }
+          xmlFree (value);
+        }
+
+      for (xmlNode *child = node->children; child != NULL && ctx->error == NULL;
+           child = child->next)
+        check_patterns (ctx, child, line);
+    }
 }
 
 /* Values, after validation: the checks the schema cannot make. */
 
+/* The element's text, trimmed. */
 static char *
 get_text (xmlNode *node)
 {
-  xmlChar *content = xmlNodeGetContent (node);
-  char *text = g_strstrip (g_strdup ((const char *) content));
+  xmlChar *content;
+  char *text;
 
+  /* The usual case, one piece of text, without the round trip through a
+   * buffer. */
+  if (node->children == NULL)
+    return g_strdup ("");
+  if (node->children->next == NULL && node->children->type == XML_TEXT_NODE &&
+      node->children->content != NULL)
+    return g_strstrip (g_strdup ((const char *) node->children->content));
+
+  content = xmlNodeGetContent (node);
+  text = g_strstrip (g_strdup ((const char *) content));
   xmlFree (content);
   return text;
+}
+
+/* Whether get_text() would give "", without making the text. */
+static gboolean
+text_is_blank (xmlNode *node)
+{
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    {
+      if (child->type == XML_TEXT_NODE || child->type == XML_CDATA_SECTION_NODE)
+        {
+          for (const char *p = (const char *) child->content; p != NULL && *p != '\0'; p++)
+            if (!g_ascii_isspace (*p))
+              return FALSE;
+        }
+      else if (child->type == XML_ELEMENT_NODE || child->type == XML_ENTITY_REF_NODE)
+        {
+          g_autofree char *text = get_text (node);
+
+          return *text == '\0';
+        }
+    }
+  return TRUE;
 }
 
 typedef struct {
@@ -626,12 +1241,12 @@ validation_error_cb (void        *user_data,
 static const char * const date_attributes[] = { "date", "issued", "deadline", "from", "to", NULL };
 static const char * const date_elements[] = { "issued", "opened", "closed", "born", "arrested", NULL };
 
+/* A UUID in its canonical lower-case form, exactly what the schema's
+ * pattern for ids says. */
 static gboolean
 is_canonical_uuid (const char *text)
 {
-  g_autofree char *lower = g_ascii_strdown (text, -1);
-
-  return g_uuid_string_is_valid (text) && g_str_equal (lower, text);
+  return matches_uuid (text);
 }
 
 static const struct {
@@ -661,15 +1276,19 @@ explain_enumeration (xmlNode    *node,
   for (guint i = 0; i < G_N_ELEMENTS (enumerations); i++)
     {
       g_auto(GStrv) values = NULL;
+      gsize length = strlen (value);
+      const char *p;
 
       if (!g_str_equal ((const char *) node->name, enumerations[i].element) ||
           !g_str_equal (name, enumerations[i].attribute))
         continue;
 
-      values = g_strsplit (enumerations[i].values, "|", -1);
-      if (g_strv_contains ((const char * const *) values, value))
-        return NULL;
+      /* One of "a|b|c", without splitting it: this runs for every entry. */
+      for (p = enumerations[i].values; p != NULL; p = strchr (p, '|'), p = p != NULL ? p + 1 : NULL)
+        if (strncmp (p, value, length) == 0 && (p[length] == '|' || p[length] == '\0'))
+          return NULL;
 
+      values = g_strsplit (enumerations[i].values, "|", -1);
       {
         g_autofree char *allowed = g_strjoinv (", ", values);
 
@@ -686,11 +1305,16 @@ explain_attribute (xmlNode *node,
                    xmlAttr *attr)
 {
   const char *name = (const char *) attr->name;
-  g_autofree char *value = get_attr (node, name);
+  g_autofree char *owned = NULL;
+  const char *value;
+  gboolean found;
   char *explanation;
 
-  if (value == NULL)
+  value = peek_attr (node, name, &found);
+  if (!found)
     return NULL;
+  if (value == NULL)
+    value = owned = get_attr (node, name);
 
   if (g_strv_contains (date_attributes, name) && !cw_date_is_valid_iso (value))
     return g_strdup_printf (_("the %s %s of <%s> is not a real date (write YYYY-MM-DD, YYYY-MM "
@@ -783,21 +1407,16 @@ find_blank_child (xmlNode    *node,
                   const char *name)
 {
   for (xmlNode *child = node->children; child != NULL; child = child->next)
-    if (node_is (child, name))
-      {
-        g_autofree char *text = get_text (child);
-
-        if (*text == '\0')
-          return child;
-      }
+    if (node_is (child, name) && text_is_blank (child))
+      return child;
   return NULL;
 }
 
 /* Before the schema: the common mistakes, in words a casefile holder
  * understands. This only ever refuses; the schema still has the last word. */
 static void
-explain_common_mistakes (ReadContext *ctx,
-                         xmlNode     *node)
+explain_own_mistakes (ReadContext *ctx,
+                      xmlNode     *node)
 {
   g_autofree char *explanation = explain_invalid (node);
 
@@ -829,18 +1448,28 @@ explain_common_mistakes (ReadContext *ctx,
             return;
           }
       }
+}
+
+static void
+explain_common_mistakes (ReadContext *ctx,
+                         xmlNode     *node)
+{
+  explain_own_mistakes (ctx, node);
 
   for (xmlNode *child = node->children; child != NULL && ctx->error == NULL; child = child->next)
     if (is_casefile_node (child))
       explain_common_mistakes (ctx, child);
 }
 
+/* RNG validation of @doc; on a problem, @line says where. */
 static gboolean
-validate (ReadContext *ctx,
-          xmlDoc      *doc)
+validate (ReadContext   *ctx,
+          xmlRelaxNGPtr  schema,
+          xmlDoc        *doc,
+          int           *line)
 {
   ValidationError first = { 0 };
-  xmlRelaxNGValidCtxtPtr vctxt = xmlRelaxNGNewValidCtxt (get_schema ());
+  xmlRelaxNGValidCtxtPtr vctxt = xmlRelaxNGNewValidCtxt (schema);
   g_autofree char *explanation = NULL;
   int result;
 
@@ -851,6 +1480,7 @@ validate (ReadContext *ctx,
   if (result == 0)
     return TRUE;
 
+  *line = first.line;
   explanation = explain_invalid (first.node);
   if (explanation != NULL)
     fail_at_line (ctx, first.line, CW_CASEFILE_ERROR_VALUE, "%s", explanation);
@@ -860,6 +1490,30 @@ validate (ReadContext *ctx,
                   first.message != NULL ? first.message : _("unknown problem"));
   g_free (first.message);
   return FALSE;
+}
+
+/* Validates one complete <case> where it is, as the root of a document of
+ * its own. libxml2 finds the root through the document's children and
+ * stops its walk at the node's parent, so the case is lent to a bare
+ * document for the time of the validation and given back unchanged. It
+ * is the last child of the root so far: nothing follows it yet. */
+static gboolean
+validate_case (ReadContext *ctx,
+               xmlNode     *node,
+               int         *line)
+{
+  xmlDoc *doc = xmlNewDoc (BAD_CAST "1.0");
+  xmlNode *parent = node->parent;
+  gboolean valid;
+
+  g_assert (node->next == NULL);
+  doc->children = doc->last = node;
+  node->parent = (xmlNode *) doc;
+  valid = validate (ctx, get_schemas ()->cases, doc, line);
+  node->parent = parent;
+  doc->children = doc->last = NULL;
+  xmlFreeDoc (doc);
+  return valid;
 }
 
 static char *
@@ -1368,36 +2022,265 @@ read_source (xmlNode    *node,
       casefile->source_organisation = get_text (child);
 }
 
-static CwCasefile *
-read_tree (ReadContext *ctx,
-           xmlDoc      *doc)
+/* What the root carries; the cases were read as they were parsed. */
+static void
+read_root (ReadContext *ctx,
+           xmlNode     *root,
+           CwCasefile  *casefile)
 {
-  g_autoptr(CwCasefile) casefile = g_new0 (CwCasefile, 1);
-  xmlNode *root = xmlDocGetRootElement (doc);
   g_autofree char *scope = get_attr (root, "scope");
   int value = CW_CASEFILE_SCOPE_FULL;
 
   /* Nothing keeps the export time, but a wrong one is still an error. */
   g_free (timestamp_attr (ctx, root, "exported"));
-  casefile->name = g_strdup (ctx->name);
   casefile->version = get_attr (root, "version");
   if (scope != NULL)
     cw_enum_from_nick (CW_TYPE_CASEFILE_SCOPE, scope, &value);
   casefile->scope = value;
-  casefile->cases = g_ptr_array_new_with_free_func ((GDestroyNotify) cw_casefile_case_free);
 
-  for (xmlNode *child = root->children; child != NULL && ctx->error == NULL; child = child->next)
+  for (xmlNode *child = root->children; child != NULL; child = child->next)
+    if (node_is (child, "source"))
+      read_source (child, casefile);
+}
+
+/* Reading as the parser goes.
+ *
+ * Each child of the root is handled when the parser has read all of it:
+ * what this reader does not know is dropped with a warning, then the
+ * common mistakes are looked for, and a <case> is validated, its patterns
+ * checked and its values read, after which only an empty <case/> is left
+ * in its place. Once the document is parsed, the root and what is left
+ * under it are validated against the schema with <case> empty.
+ *
+ * A document is refused for its first problem in the order the checks
+ * would find them on the whole tree: not well-formed, not a casefile, a
+ * common mistake, anything against the schema or one of its patterns (the
+ * first in the document), a value the program refuses. So each kind keeps
+ * the first problem it met, and a case is checked for a kind only while no
+ * earlier problem of that kind or of one that comes before it was met. */
+struct _Stream
+{
+  ReadContext *ctx;
+  CwCasefile *casefile;
+  gboolean active;          /* the root is a casefile of a version we read */
+  gboolean newer_minor;
+  GError *root_error;       /* not a casefile, or of another version */
+  GError *mistake;          /* the first common mistake under the root */
+  GError *invalid;          /* the first case against the schema or its
+                             * patterns ... */
+  int invalid_line;         /* ... and its line */
+  GError *value;            /* the first case value the program refuses */
+  GPtrArray *dropped;       /* children of the root to remove at the end */
+};
+
+static void
+stream_clear (Stream *stream)
+{
+  g_clear_error (&stream->root_error);
+  g_clear_error (&stream->mistake);
+  g_clear_error (&stream->invalid);
+  g_clear_error (&stream->value);
+  g_clear_pointer (&stream->dropped, g_ptr_array_unref);
+  g_clear_pointer (&stream->casefile, cw_casefile_free);
+}
+
+/* Frees what an element holds, keeping the element itself. */
+static void
+empty_element (xmlNode *node)
+{
+  xmlFreeNodeList (node->children);
+  node->children = node->last = NULL;
+  xmlFreePropList (node->properties);
+  node->properties = NULL;
+}
+
+static void
+stream_root_started (Stream  *stream,
+                     xmlDoc  *doc,
+                     xmlNode *root)
+{
+  ReadContext phase = *stream->ctx;
+  int minor;
+
+  phase.error = NULL;
+  minor = check_root (&phase, doc);
+  if (minor < 0)
     {
-      if (node_is (child, "source"))
-        read_source (child, casefile);
-      else if (node_is (child, "case"))
-        g_ptr_array_add (casefile->cases, read_case (ctx, child));
+      stream->root_error = phase.error;
+      return;
     }
 
-  if (ctx->error != NULL)
-    return NULL;
+  stream->active = TRUE;
+  stream->newer_minor = minor > 0;
+  /* Nothing under the root yet: this strips its attributes. */
+  strip_unknown (stream->ctx, root, stream->newer_minor);
+}
 
-  return g_steal_pointer (&casefile);
+/* What the schema and its patterns say of @node, as one problem: the one
+ * that comes first in the document, as validation with the patterns in the
+ * schema would have found it. */
+static GError *
+check_against_schema (ReadContext   *ctx,
+                      xmlRelaxNGPtr  schema,
+                      xmlDoc        *doc,
+                      xmlNode       *node,
+                      int           *line)
+{
+  ReadContext invalid = *ctx;
+  ReadContext pattern = *ctx;
+  int invalid_line = G_MAXINT, pattern_line = G_MAXINT;
+
+  invalid.error = NULL;
+  pattern.error = NULL;
+  if (schema == NULL)
+    validate_case (&invalid, node, &invalid_line);
+  else
+    validate (&invalid, schema, doc, &invalid_line);
+  check_patterns (&pattern, node, &pattern_line);
+
+  if (pattern.error != NULL && pattern_line <= invalid_line)
+    {
+      g_clear_error (&invalid.error);
+      *line = pattern_line;
+      return pattern.error;
+    }
+  g_clear_error (&pattern.error);
+  *line = invalid_line;
+  return invalid.error;
+}
+
+/* One complete case: each check in turn, as long as it can still be the
+ * one that refuses the document. */
+static void
+stream_case (Stream  *stream,
+             xmlNode *node)
+{
+  ReadContext phase = *stream->ctx;
+  CwCasefileCase *item;
+  int line = 0;
+
+  if (stream->invalid != NULL)
+    return;
+  stream->invalid = check_against_schema (stream->ctx, NULL, NULL, node, &line);
+  if (stream->invalid != NULL)
+    {
+      stream->invalid_line = line;
+      return;
+    }
+
+  if (stream->value != NULL)
+    return;
+  phase.error = NULL;
+  item = read_case (&phase, node);
+  if (phase.error != NULL)
+    {
+      stream->value = phase.error;
+      cw_casefile_case_free (item);
+      return;
+    }
+  g_ptr_array_add (stream->casefile->cases, item);
+}
+
+static void
+stream_child_done (Stream  *stream,
+                   xmlNode *child)
+{
+  ReadContext phase = *stream->ctx;
+
+  if (child->type != XML_ELEMENT_NODE)
+    return;
+  /* Not a casefile of a version we read: the tree is of no more use. */
+  if (!stream->active)
+    {
+      empty_element (child);
+      return;
+    }
+
+  if (warn_if_unknown (stream->ctx, find_known ("casefile"), child, stream->newer_minor))
+    {
+      /* Removed once the parser is done with the tree. */
+      empty_element (child);
+      g_ptr_array_add (stream->dropped, child);
+      return;
+    }
+  strip_unknown (stream->ctx, child, stream->newer_minor);
+
+  phase.error = NULL;
+  if (stream->mistake == NULL)
+    {
+      explain_common_mistakes (&phase, child);
+      stream->mistake = phase.error;
+    }
+
+  if (node_is (child, "case"))
+    {
+      if (stream->mistake == NULL)
+        stream_case (stream, child);
+      empty_element (child);
+    }
+}
+
+/* Once the whole document is parsed: the root and what is left under it,
+ * then which problem, if any, refuses the document. */
+static void
+stream_finish (Stream *stream,
+               xmlDoc *doc)
+{
+  ReadContext *ctx = stream->ctx;
+  xmlNode *root = xmlDocGetRootElement (doc);
+  ReadContext phase = *ctx;
+  GError *root_mistake = NULL;
+  GError *invalid = NULL;
+  int line = 0;
+
+  if (stream->root_error != NULL)
+    {
+      ctx->error = g_steal_pointer (&stream->root_error);
+      return;
+    }
+  if (root == NULL)
+    {
+      fail (ctx, CW_CASEFILE_ERROR_NOT_CASEFILE, "%s", _("the document is empty"));
+      return;
+    }
+
+  for (guint i = 0; i < stream->dropped->len; i++)
+    {
+      xmlNode *child = g_ptr_array_index (stream->dropped, i);
+
+      xmlUnlinkNode (child);
+      xmlFreeNode (child);
+    }
+  g_ptr_array_set_size (stream->dropped, 0);
+
+  /* The root's own mistakes come before those of anything under it. */
+  phase.error = NULL;
+  explain_own_mistakes (&phase, root);
+  root_mistake = phase.error;
+  if (root_mistake != NULL || stream->mistake != NULL)
+    {
+      ctx->error = root_mistake != NULL ? root_mistake : g_steal_pointer (&stream->mistake);
+      return;
+    }
+
+  /* Against the schema, whichever comes first in the document. */
+  invalid = check_against_schema (ctx, get_schemas ()->skeleton, doc, root, &line);
+  if (invalid != NULL && stream->invalid != NULL)
+    {
+      if (stream->invalid_line < line)
+        g_clear_error (&invalid);
+      else
+        g_clear_error (&stream->invalid);
+    }
+  if (invalid != NULL || stream->invalid != NULL)
+    {
+      ctx->error = invalid != NULL ? invalid : g_steal_pointer (&stream->invalid);
+      return;
+    }
+
+  read_root (ctx, root, stream->casefile);
+  if (ctx->error == NULL && stream->value != NULL)
+    ctx->error = g_steal_pointer (&stream->value);
 }
 
 /**
@@ -1434,11 +2317,11 @@ cw_casefile_read_with_limit (GBytes      *bytes,
   g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GHashTable) ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   ReadContext ctx = { name != NULL ? name : "casefile", NULL, warnings, ids };
+  Stream stream = { &ctx };
   CwCasefile *casefile = NULL;
   xmlDoc *doc = NULL;
   const char *data;
   gsize size;
-  int minor;
 
   g_return_val_if_fail (bytes != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -1446,17 +2329,20 @@ cw_casefile_read_with_limit (GBytes      *bytes,
   init_libxml ();
   data = g_bytes_get_data (bytes, &size);
 
+  stream.casefile = g_new0 (CwCasefile, 1);
+  stream.casefile->name = g_strdup (ctx.name);
+  stream.casefile->cases = g_ptr_array_new_with_free_func ((GDestroyNotify) cw_casefile_case_free);
+  stream.dropped = g_ptr_array_new ();
+
   if (check_bytes (&ctx, data, size, max_bytes) &&
-      (doc = parse_bytes (&ctx, data, size)) != NULL &&
-      (minor = check_root (&ctx, doc)) >= 0)
-    {
-      strip_unknown (&ctx, xmlDocGetRootElement (doc), minor > 0);
-      explain_common_mistakes (&ctx, xmlDocGetRootElement (doc));
-      if (ctx.error == NULL && validate (&ctx, doc))
-        casefile = read_tree (&ctx, doc);
-    }
+      (doc = parse_bytes (&ctx, &stream, data, size)) != NULL)
+    stream_finish (&stream, doc);
 
   g_clear_pointer (&doc, xmlFreeDoc);
+
+  if (ctx.error == NULL)
+    casefile = g_steal_pointer (&stream.casefile);
+  stream_clear (&stream);
 
   if (ctx.error != NULL)
     {

@@ -7,6 +7,7 @@
 
 #include "cw-casefile-writer.h"
 #include "cw-date.h"
+#include "cw-store-private.h"
 
 /*
  * Writes casefile documents (see casefile-format.md and data/casefile.rng).
@@ -16,12 +17,24 @@
  * Output is deterministic: attributes and elements always come in the
  * format's order and the timeline is sorted, so the same data gives the
  * same bytes, and an export, import and export again gives the same file.
+ *
+ * libxml2's writer writes everything but the timeline entries, which are
+ * most of a document: those the writer serializes itself, straight into
+ * libxml2's output buffer, byte for byte as libxml2 would have written
+ * them (tests/test-casefile-writer.c holds the two to the same bytes).
  */
+
+/* One level of indentation; entries are at the third level of the
+ * document, inside <casefile> and <case>. */
+#define INDENT "  "
+#define ENTRY_INDENT INDENT INDENT
 
 struct _CwCasefileWriter
 {
   GOutputStream *out;
-  xmlTextWriterPtr xml;
+  xmlOutputBufferPtr buffer;  /* libxml2's, which the entries are written into */
+  xmlTextWriterPtr xml;       /* writes into buffer */
+  GString *scratch;           /* entries on their way to buffer */
   CwCasefileScope scope;
   const char *case_label;   /* the case being written, for messages */
   GError *error;            /* the first failure; nothing is written after it */
@@ -81,7 +94,7 @@ check_rc (CwCasefileWriter *self,
  * libxml2's writer does not check: such text would make a document that
  * no reader accepts. */
 static gboolean
-text_is_xml (const char *text)
+utf8_is_xml (const char *text)
 {
   if (!g_utf8_validate (text, -1, NULL))
     return FALSE;
@@ -97,13 +110,27 @@ text_is_xml (const char *text)
   return TRUE;
 }
 
+/* Most text is ASCII, which is checked a byte at a time; from the first
+ * byte that is not, the rest is checked as UTF-8. */
 static gboolean
-check_text (CwCasefileWriter *self,
-            const char       *text)
+text_is_xml (const char *text)
 {
-  if (text_is_xml (text))
-    return TRUE;
+  const guchar *p = (const guchar *) text;
 
+  for (; *p != '\0'; p++)
+    {
+      if (*p >= 0x80)
+        return utf8_is_xml ((const char *) p);
+      if (*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r')
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+fail_text (CwCasefileWriter *self)
+{
   if (self->case_label != NULL)
     fail (self, g_error_new (CW_CASEFILE_ERROR, CW_CASEFILE_ERROR_VALUE,
                              _("“%s” cannot be exported: some of its text has characters "
@@ -112,6 +139,16 @@ check_text (CwCasefileWriter *self,
     fail (self, g_error_new_literal (CW_CASEFILE_ERROR, CW_CASEFILE_ERROR_VALUE,
                                      _("The casefile cannot be written: the generator or "
                                        "source has characters a casefile cannot hold")));
+}
+
+static gboolean
+check_text (CwCasefileWriter *self,
+            const char       *text)
+{
+  if (text_is_xml (text))
+    return TRUE;
+
+  fail_text (self);
   return FALSE;
 }
 
@@ -311,16 +348,26 @@ check_targets (CwCase  *kase,
   return TRUE;
 }
 
+/* Private entries are the group's own. */
 static gboolean
-check_entries (CwCase     *kase,
-               GPtrArray  *entries,
-               GError    **error)
+row_is_written (CwCasefileWriter *self,
+                const CwEntryRow *row)
 {
-  for (guint i = 0; i < entries->len; i++)
-    {
-      CwEntry *entry = g_ptr_array_index (entries, i);
+  return !(self->scope == CW_CASEFILE_SCOPE_PUBLIC && row->is_private);
+}
 
-      if (is_blank (cw_entry_get_id (entry)) || is_blank (cw_entry_get_date (entry)))
+static gboolean
+check_entries (CwCasefileWriter  *self,
+               CwCase            *kase,
+               const CwEntryRow  *rows,
+               guint              n_rows,
+               GError           **error)
+{
+  for (guint i = 0; i < n_rows; i++)
+    {
+      if (!row_is_written (self, &rows[i]))
+        continue;
+      if (is_blank (rows[i].id) || is_blank (rows[i].date))
         return refuse (error, kase, _("a timeline entry has no id or no date"));
     }
 
@@ -328,9 +375,11 @@ check_entries (CwCase     *kase,
 }
 
 static gboolean
-check_case (CwCase     *kase,
-            GPtrArray  *entries,
-            GError    **error)
+check_case (CwCasefileWriter  *self,
+            CwCase            *kase,
+            const CwEntryRow  *rows,
+            guint              n_rows,
+            GError           **error)
 {
   if (is_blank (cw_case_get_id (kase)))
     return refuse (error, kase, _("it has no id"));
@@ -343,7 +392,7 @@ check_case (CwCase     *kase,
          check_detention (kase, error) &&
          check_contacts (kase, error) &&
          check_targets (kase, error) &&
-         check_entries (kase, entries, error);
+         check_entries (self, kase, rows, n_rows, error);
 }
 
 /* The parts of a case, each in the format's order. */
@@ -613,70 +662,198 @@ write_model_letters (CwCasefileWriter *self,
     }
 }
 
-static void
-write_entry (CwCasefileWriter *self,
-             CwEntry          *entry)
+/* The timeline entries. libxml2's writer would spend more time on them
+ * than reading them from the database takes; they are written here
+ * instead, as libxml2 writes them: the same indentation, element text
+ * escaped as xmlEncodeSpecialChars() does, attribute values as
+ * xmlBufAttrSerializeTxtContent() does. */
+
+#define SCRATCH_SIZE (64 * 1024)
+
+/* Appends @text escaped, or returns FALSE for text XML cannot carry (see
+ * text_is_xml()). */
+static gboolean
+append_escaped (GString    *xml,
+                const char *text,
+                gboolean    in_attribute)
 {
-  gint64 count = cw_entry_get_count (entry);
-  g_autofree char *count_text = NULL;
+  const guchar *plain = (const guchar *) text;
+  gboolean utf8_checked = FALSE;
 
-  /* A negative count is CW_ENTRY_NO_COUNT: nothing was counted. */
-  if (count >= 0)
-    count_text = g_strdup_printf ("%" G_GINT64_FORMAT, count);
-
-  start (self, "entry");
-  attribute (self, "id", cw_entry_get_id (entry));
-  attribute (self, "date", cw_entry_get_date (entry));
-  attribute (self, "category", cw_enum_to_nick (CW_TYPE_ENTRY_CATEGORY,
-                                                cw_entry_get_category (entry)));
-  attribute (self, "kind", cw_entry_get_kind (entry));
-  attribute (self, "count", count_text);
-  /* private="false" is the default; leaving it out keeps documents short. */
-  if (cw_entry_get_private (entry))
-    attribute (self, "private", "true");
-  required_element (self, "title", cw_entry_get_title (entry));
-  element (self, "notes", cw_entry_get_notes (entry));
-  end (self);
-}
-
-/* Partial ISO dates sort as strings: "2024" < "2024-11" < "2024-11-03". */
-static int
-compare_entries (gconstpointer a,
-                 gconstpointer b)
-{
-  CwEntry *entry_a = *(CwEntry * const *) a;
-  CwEntry *entry_b = *(CwEntry * const *) b;
-  int cmp = g_strcmp0 (cw_entry_get_date (entry_a), cw_entry_get_date (entry_b));
-
-  return cmp != 0 ? cmp : g_strcmp0 (cw_entry_get_id (entry_a), cw_entry_get_id (entry_b));
-}
-
-/* The entries that go into the document, oldest first. The caller's array
- * is left as it was. */
-static GPtrArray *
-timeline_to_write (CwCasefileWriter *self,
-                   GPtrArray        *entries)
-{
-  GPtrArray *timeline = g_ptr_array_new ();
-
-  for (guint i = 0; entries != NULL && i < entries->len; i++)
+  for (const guchar *p = plain;; p++)
     {
-      CwEntry *entry = g_ptr_array_index (entries, i);
+      guchar c = *p;
+      const char *escape;
 
-      /* Private entries are the group's own. */
-      if (self->scope == CW_CASEFILE_SCOPE_PUBLIC && cw_entry_get_private (entry))
+      if (G_LIKELY (c >= 0x20 && c < 0x80 && c != '<' && c != '>' && c != '&' && c != '"'))
         continue;
-      g_ptr_array_add (timeline, entry);
+
+      if (c >= 0x80)
+        {
+          /* Checked once, to the end, and then copied as it is. */
+          if (!utf8_checked && !utf8_is_xml ((const char *) p))
+            return FALSE;
+          utf8_checked = TRUE;
+          continue;
+        }
+
+      switch (c)
+        {
+        case '\0':
+          g_string_append_len (xml, (const char *) plain, p - plain);
+          return TRUE;
+        case '<':
+          escape = "&lt;";
+          break;
+        case '>':
+          escape = "&gt;";
+          break;
+        case '&':
+          escape = "&amp;";
+          break;
+        case '"':
+          escape = "&quot;";
+          break;
+        case '\r':
+          escape = "&#13;";
+          break;
+        case '\n':
+          if (!in_attribute)
+            continue;
+          escape = "&#10;";
+          break;
+        case '\t':
+          if (!in_attribute)
+            continue;
+          escape = "&#9;";
+          break;
+        default:
+          /* Any other control character. */
+          return FALSE;
+        }
+
+      g_string_append_len (xml, (const char *) plain, p - plain);
+      g_string_append (xml, escape);
+      plain = p + 1;
+    }
+}
+
+/* A NULL value is a field the entry does not have: nothing is written. */
+static gboolean
+append_attribute (GString    *xml,
+                  const char *name,
+                  const char *value)
+{
+  if (value == NULL)
+    return TRUE;
+
+  g_string_append_c (xml, ' ');
+  g_string_append (xml, name);
+  g_string_append (xml, "=\"");
+  if (!append_escaped (xml, value, TRUE))
+    return FALSE;
+  g_string_append_c (xml, '"');
+  return TRUE;
+}
+
+static void
+append_count (GString *xml,
+              guint64  count)
+{
+  char digits[24];
+  guint n = 0;
+
+  do
+    digits[n++] = (char) ('0' + count % 10);
+  while ((count /= 10) > 0);
+
+  g_string_append (xml, " count=\"");
+  while (n > 0)
+    g_string_append_c (xml, digits[--n]);
+  g_string_append_c (xml, '"');
+}
+
+static gboolean
+append_entry (GString          *xml,
+              const CwEntryRow *row)
+{
+  g_string_append (xml, ENTRY_INDENT "<entry");
+  if (!append_attribute (xml, "id", row->id) ||
+      !append_attribute (xml, "date", row->date) ||
+      !append_attribute (xml, "category", row->category) ||
+      !append_attribute (xml, "kind", row->kind))
+    return FALSE;
+  /* A negative count is CW_ENTRY_NO_COUNT: nothing was counted. */
+  if (row->count >= 0)
+    append_count (xml, (guint64) row->count);
+  /* private="false" is the default; leaving it out keeps documents short. */
+  if (row->is_private)
+    g_string_append (xml, " private=\"true\"");
+  g_string_append (xml, ">\n");
+
+  /* The title is required: an unset one is written empty. */
+  g_string_append (xml, ENTRY_INDENT INDENT "<title>");
+  if (!append_escaped (xml, row->title != NULL ? row->title : "", FALSE))
+    return FALSE;
+  g_string_append (xml, "</title>\n");
+
+  if (row->notes != NULL)
+    {
+      g_string_append (xml, ENTRY_INDENT INDENT "<notes>");
+      if (!append_escaped (xml, row->notes, FALSE))
+        return FALSE;
+      g_string_append (xml, "</notes>\n");
     }
 
-  g_ptr_array_sort (timeline, compare_entries);
-  return timeline;
+  g_string_append (xml, ENTRY_INDENT "</entry>\n");
+  return TRUE;
+}
+
+static void
+write_scratch (CwCasefileWriter *self)
+{
+  if (self->scratch->len == 0)
+    return;
+  check_rc (self, xmlOutputBufferWrite (self->buffer, (int) self->scratch->len,
+                                        self->scratch->str));
+  g_string_truncate (self->scratch, 0);
+}
+
+/* Into libxml2's output buffer, behind its writer's back. That is sound
+ * at this point: the writer has just closed an element of the case
+ * (there is always a <summary>), so what it has written ends a line, and
+ * it writes what comes next as it would after any closed element. */
+static void
+write_entries (CwCasefileWriter *self,
+               const CwEntryRow *rows,
+               guint             n_rows)
+{
+  g_string_truncate (self->scratch, 0);
+
+  for (guint i = 0; i < n_rows && self->error == NULL; i++)
+    {
+      if (!row_is_written (self, &rows[i]))
+        continue;
+
+      if (!append_entry (self->scratch, &rows[i]))
+        {
+          g_string_truncate (self->scratch, 0);
+          fail_text (self);
+          return;
+        }
+
+      if (self->scratch->len >= SCRATCH_SIZE)
+        write_scratch (self);
+    }
+
+  write_scratch (self);
 }
 
 static void
 write_case (CwCasefileWriter *self,
             CwCase           *kase,
-            GPtrArray        *timeline)
+            const CwEntryRow *rows,
+            guint             n_rows)
 {
   start (self, "case");
   attribute (self, "id", cw_case_get_id (kase));
@@ -702,8 +879,7 @@ write_case (CwCasefileWriter *self,
   write_targets (self, cw_case_get_targets (kase));
   elements (self, "recommended-action", cw_case_get_recommended_actions (kase));
   write_model_letters (self, cw_case_get_model_letters (kase));
-  for (guint i = 0; i < timeline->len; i++)
-    write_entry (self, g_ptr_array_index (timeline, i));
+  write_entries (self, rows, n_rows);
   end (self);
 }
 
@@ -770,10 +946,13 @@ cw_casefile_writer_new (GOutputStream                 *out,
   self = g_new0 (CwCasefileWriter, 1);
   self->out = g_object_ref (out);
   self->scope = options->scope;
+  self->scratch = g_string_sized_new (SCRATCH_SIZE + 4096);
 
   buffer = xmlOutputBufferCreateIO (write_cb, NULL, self, NULL);
   if (buffer != NULL)
     self->xml = xmlNewTextWriter (buffer);
+  if (self->xml != NULL)
+    self->buffer = buffer;
   if (self->xml == NULL)
     {
       if (buffer != NULL)
@@ -784,7 +963,7 @@ cw_casefile_writer_new (GOutputStream                 *out,
     }
 
   xmlTextWriterSetIndent (self->xml, 1);
-  xmlTextWriterSetIndentString (self->xml, BAD_CAST "  ");
+  xmlTextWriterSetIndentString (self->xml, BAD_CAST INDENT);
 
   write_prologue (self, options);
   /* Flushed now so that a stream that cannot be written fails here. */
@@ -808,29 +987,21 @@ cw_casefile_writer_new (GOutputStream                 *out,
  * can go on with another case. Any other failure, such as a full disk,
  * ends the document: every later call fails with the same error.
  */
-gboolean
-cw_casefile_writer_add_case (CwCasefileWriter  *self,
-                             CwCase            *kase,
-                             GPtrArray         *entries,
-                             GError           **error)
+static gboolean
+add_case (CwCasefileWriter  *self,
+          CwCase            *kase,
+          const CwEntryRow  *rows,
+          guint              n_rows,
+          GError           **error)
 {
-  g_autoptr(GPtrArray) timeline = NULL;
-
-  g_return_val_if_fail (self != NULL, FALSE);
-  g_return_val_if_fail (!self->finished, FALSE);
-  g_return_val_if_fail (CW_IS_CASE (kase), FALSE);
-  g_return_val_if_fail (cw_case_get_has_details (kase), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
   if (!report (self, error))
     return FALSE;
 
-  timeline = timeline_to_write (self, entries);
-  if (!check_case (kase, timeline, error))
+  if (!check_case (self, kase, rows, n_rows, error))
     return FALSE;
 
   self->case_label = case_label (kase);
-  write_case (self, kase, timeline);
+  write_case (self, kase, rows, n_rows);
   /* Case by case, so that memory stays flat and a full disk shows early. */
   check_rc (self, xmlTextWriterFlush (self->xml));
   self->case_label = NULL;
@@ -840,6 +1011,44 @@ cw_casefile_writer_add_case (CwCasefileWriter  *self,
 
   self->n_cases++;
   return TRUE;
+}
+
+gboolean
+cw_casefile_writer_add_case (CwCasefileWriter  *self,
+                             CwCase            *kase,
+                             GPtrArray         *entries,
+                             GError           **error)
+{
+  g_autoptr(GArray) rows = NULL;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (!self->finished, FALSE);
+  g_return_val_if_fail (CW_IS_CASE (kase), FALSE);
+  g_return_val_if_fail (cw_case_get_has_details (kase), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  /* The entries as the store hands them to an export, in the same order;
+   * the caller's array is left as it was. */
+  rows = g_array_sized_new (FALSE, FALSE, sizeof (CwEntryRow), entries != NULL ? entries->len : 0);
+  for (guint i = 0; entries != NULL && i < entries->len; i++)
+    {
+      CwEntry *entry = g_ptr_array_index (entries, i);
+      CwEntryRow row = {
+        .id = cw_entry_get_id (entry),
+        .date = cw_entry_get_date (entry),
+        .category = cw_enum_to_nick (CW_TYPE_ENTRY_CATEGORY, cw_entry_get_category (entry)),
+        .kind = cw_entry_get_kind (entry),
+        .count = cw_entry_get_count (entry),
+        .is_private = cw_entry_get_private (entry),
+        .title = cw_entry_get_title (entry),
+        .notes = cw_entry_get_notes (entry),
+      };
+
+      g_array_append_val (rows, row);
+    }
+  g_array_sort (rows, cw_entry_row_compare);
+
+  return add_case (self, kase, (const CwEntryRow *) (gpointer) rows->data, rows->len, error);
 }
 
 /**
@@ -897,6 +1106,7 @@ cw_casefile_writer_free (CwCasefileWriter *self)
   g_clear_pointer (&self->xml, xmlFreeTextWriter);
   g_clear_object (&self->out);
   g_clear_error (&self->error);
+  g_string_free (self->scratch, TRUE);
   g_free (self);
 }
 
@@ -916,27 +1126,23 @@ collect_case_ids (CwStore             *store,
                   const char * const  *case_ids,
                   GError             **error)
 {
-  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) ids = NULL;
 
   if (case_ids == NULL)
-    {
-      g_autoptr(GPtrArray) cases = cw_store_list_cases (store, error);
+    return cw_store_list_case_ids (store, error);
 
-      if (cases == NULL)
-        return NULL;
-      for (guint i = 0; i < cases->len; i++)
-        g_ptr_array_add (ids, g_strdup (cw_case_get_id (g_ptr_array_index (cases, i))));
-    }
-  else
+  ids = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; case_ids[i] != NULL; i++)
     {
-      for (guint i = 0; case_ids[i] != NULL; i++)
+      /* The case summary only says what went wrong. */
+      if (!cw_store_has_case (store, case_ids[i]))
         {
           g_autoptr(CwCase) found = cw_store_load_case_summary (store, case_ids[i], error);
 
           if (found == NULL)
             return NULL;
-          g_ptr_array_add (ids, g_strdup (case_ids[i]));
         }
+      g_ptr_array_add (ids, g_strdup (case_ids[i]));
     }
 
   g_ptr_array_sort (ids, compare_ids);
@@ -949,52 +1155,38 @@ collect_case_ids (CwStore             *store,
   return g_steal_pointer (&ids);
 }
 
+/* The timeline goes from the database to the document as rows, without a
+ * CwEntry for each entry. */
 static gboolean
 export_case (CwStore           *store,
              CwCasefileWriter  *writer,
+             CwEntryRows       *rows,
              const char        *id,
              GError           **error)
 {
   g_autoptr(CwCase) kase = NULL;
-  g_autoptr(GPtrArray) entries = NULL;
 
   kase = cw_store_load_case (store, id, error);
   if (kase == NULL)
     return FALSE;
 
-  entries = cw_store_list_entries (store, id, error);
-  if (entries == NULL)
+  if (!cw_store_read_entry_rows (store, id, rows, error))
     return FALSE;
 
-  return cw_casefile_writer_add_case (writer, kase, entries, error);
+  return add_case (writer, kase, (const CwEntryRow *) (gpointer) rows->rows->data,
+                   rows->rows->len, error);
 }
 
-/**
- * cw_store_export_casefile:
- * @case_ids: (nullable) (array zero-terminated=1): the cases to export;
- *   %NULL for every case
- * @options: (nullable): how to write
- * @out: where the document goes; it is flushed, not closed
- *
- * Writes a casefile document of the cases, in the order of their ids.
- * Cases are loaded, written and freed one at a time. An unknown id fails
- * with %CW_STORE_ERROR_NOT_FOUND before anything is written; a case the
- * format cannot carry fails with %CW_CASEFILE_ERROR_INCOMPLETE. After any
- * failure, what was written to @out is not a usable document.
- */
-gboolean
-cw_store_export_casefile (CwStore                       *store,
-                          const char * const            *case_ids,
-                          const CwCasefileWriteOptions  *options,
-                          GOutputStream                 *out,
-                          GError                       **error)
+static gboolean
+export_cases (CwStore                       *store,
+              const char * const            *case_ids,
+              const CwCasefileWriteOptions  *options,
+              GOutputStream                 *out,
+              GError                       **error)
 {
   g_autoptr(GPtrArray) ids = NULL;
   g_autoptr(CwCasefileWriter) writer = NULL;
-
-  g_return_val_if_fail (CW_IS_STORE (store), FALSE);
-  g_return_val_if_fail (G_IS_OUTPUT_STREAM (out), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+  g_autoptr(CwEntryRows) rows = NULL;
 
   ids = collect_case_ids (store, case_ids, error);
   if (ids == NULL)
@@ -1011,11 +1203,48 @@ cw_store_export_casefile (CwStore                       *store,
   if (writer == NULL)
     return FALSE;
 
+  rows = cw_entry_rows_new ();
   for (guint i = 0; i < ids->len; i++)
-    if (!export_case (store, writer, g_ptr_array_index (ids, i), error))
+    if (!export_case (store, writer, rows, g_ptr_array_index (ids, i), error))
       return FALSE;
 
   return cw_casefile_writer_finish (writer, error);
+}
+
+/**
+ * cw_store_export_casefile:
+ * @case_ids: (nullable) (array zero-terminated=1): the cases to export;
+ *   %NULL for every case
+ * @options: (nullable): how to write
+ * @out: where the document goes; it is flushed, not closed
+ *
+ * Writes a casefile document of the cases, in the order of their ids.
+ * Cases are loaded, written and freed one at a time, all from one state
+ * of the database. An unknown id fails with %CW_STORE_ERROR_NOT_FOUND
+ * before anything is written; a case the format cannot carry fails with
+ * %CW_CASEFILE_ERROR_INCOMPLETE. After any failure, what was written to
+ * @out is not a usable document.
+ */
+gboolean
+cw_store_export_casefile (CwStore                       *store,
+                          const char * const            *case_ids,
+                          const CwCasefileWriteOptions  *options,
+                          GOutputStream                 *out,
+                          GError                       **error)
+{
+  gboolean reading = FALSE;
+  gboolean ok;
+
+  g_return_val_if_fail (CW_IS_STORE (store), FALSE);
+  g_return_val_if_fail (G_IS_OUTPUT_STREAM (out), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!cw_store_begin_read (store, &reading, error))
+    return FALSE;
+  ok = export_cases (store, case_ids, options, out, error);
+  cw_store_end_read (store, reading);
+
+  return ok;
 }
 
 /**

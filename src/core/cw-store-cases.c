@@ -919,13 +919,15 @@ write_model_letters (CwStore     *self,
 static gboolean
 write_parts (CwStore  *self,
              CwCase   *kase,
+             gboolean  is_new,
              GError  **error)
 {
   const char *id = cw_case_get_id (kase);
   GPtrArray *holders = cw_case_get_holders (kase);
   GPtrArray *targets = cw_case_get_targets (kase);
 
-  if (!delete_parts (self, id, error) ||
+  /* A case not in the store has no parts to delete. */
+  if ((!is_new && !delete_parts (self, id, error)) ||
       !write_references (self, id, cw_case_get_references (kase), error) ||
       !write_texts (self, "INSERT INTO case_themes (case_id, position, theme) VALUES (?, ?, ?)",
                     id, cw_case_get_themes (kase), error) ||
@@ -1013,6 +1015,35 @@ cw_store_reindex_case (CwStore  *self,
 }
 
 /**
+ * cw_store_write_case:
+ * @is_new: the case is not in the store (cw_store_has_case() said so)
+ * @now: the time to stamp it with
+ *
+ * Checks and writes a case with all its parts and its search index, inside
+ * a transaction the caller holds, and queues the change. No savepoint of
+ * its own: on an error the caller rolls back.
+ */
+gboolean
+cw_store_write_case (CwStore     *self,
+                     CwCase      *kase,
+                     gboolean     is_new,
+                     const char  *now,
+                     GError     **error)
+{
+  g_assert (self->transaction_depth > 0);
+
+  if (!check_case (kase, error) ||
+      !write_case_row (self, kase, now, error) ||
+      !write_parts (self, kase, is_new, error) ||
+      !cw_store_reindex_case (self, kase, error))
+    return FALSE;
+
+  cw_store_queue_change (self, is_new ? CW_STORE_CHANGE_CASE_ADDED : CW_STORE_CHANGE_CASE_CHANGED,
+                         cw_case_get_id (kase));
+  return TRUE;
+}
+
+/**
  * cw_store_save_case:
  * @kase: a case with its details loaded; one without an id is new and is
  *   given one
@@ -1048,17 +1079,13 @@ cw_store_save_case (CwStore  *self,
   now = cw_timestamp_now ();
   is_new = !cw_store_has_case (self, cw_case_get_id (kase));
 
-  if (!write_case_row (self, kase, now, &local_error) ||
-      !write_parts (self, kase, &local_error) ||
-      !cw_store_reindex_case (self, kase, &local_error))
+  if (!cw_store_write_case (self, kase, is_new, now, &local_error))
     {
       cw_store_rollback (self);
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
 
-  cw_store_queue_change (self, is_new ? CW_STORE_CHANGE_CASE_ADDED : CW_STORE_CHANGE_CASE_CHANGED,
-                         cw_case_get_id (kase));
   if (!cw_store_commit (self, error))
     return FALSE;
 
@@ -1116,6 +1143,16 @@ cw_store_touch_case (CwStore     *self,
                      GError     **error)
 {
   g_autofree char *now = cw_timestamp_now ();
+
+  return cw_store_touch_case_at (self, case_id, now, error);
+}
+
+gboolean
+cw_store_touch_case_at (CwStore     *self,
+                        const char  *case_id,
+                        const char  *now,
+                        GError     **error)
+{
   sqlite3_stmt *stmt;
 
   stmt = cw_store_prepare (self, "UPDATE cases SET updated = ? WHERE id = ?", error);

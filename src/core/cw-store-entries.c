@@ -224,6 +224,76 @@ check_entry (CwEntry  *entry,
   return TRUE;
 }
 
+/* The entry's values, bound for the one step that follows while @entry
+ * and @now hold them: SQLite need not copy them. */
+static void
+bind_static (sqlite3_stmt *stmt,
+             int           index,
+             const char   *text)
+{
+  if (text == NULL)
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_STATIC);
+}
+
+static void
+bind_entry (sqlite3_stmt *stmt,
+            CwEntry      *entry,
+            const char   *now)
+{
+  bind_static (stmt, 1, cw_entry_get_id (entry));
+  bind_static (stmt, 2, cw_entry_get_case_id (entry));
+  bind_static (stmt, 3, cw_entry_get_date (entry));
+  sqlite3_bind_int (stmt, 4, cw_entry_get_precision (entry));
+  bind_static (stmt, 5, cw_enum_to_nick (CW_TYPE_ENTRY_CATEGORY, cw_entry_get_category (entry)));
+  bind_static (stmt, 6, cw_entry_get_kind (entry));
+  if (cw_entry_get_count (entry) >= 0)
+    sqlite3_bind_int64 (stmt, 7, cw_entry_get_count (entry));
+  sqlite3_bind_int (stmt, 8, cw_entry_get_private (entry) ? 1 : 0);
+  bind_static (stmt, 9, cw_entry_get_title (entry));
+  bind_static (stmt, 10, cw_entry_get_notes (entry));
+  bind_static (stmt, 11, now);
+}
+
+static gboolean write_entry (CwStore     *self,
+                             CwEntry     *entry,
+                             const char  *now,
+                             GError     **error);
+
+/* An entry that cannot be in the store yet, its case being new: a plain
+ * insert. Its id can still be another case's entry's, which is refused
+ * just as write_entry() refuses it, by write_entry() itself. */
+static gboolean
+insert_entry (CwStore     *self,
+              CwEntry     *entry,
+              const char  *now,
+              GError     **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = cw_store_prepare (self,
+    "INSERT INTO entries (id, case_id, date, precision, category, kind, count, private, title,"
+    " notes, created, updated) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11)", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  bind_entry (stmt, entry, now);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  if (rc == SQLITE_DONE)
+    return TRUE;
+
+  /* The id is taken: write_entry() says by whom, as it always has. */
+  if (rc == SQLITE_CONSTRAINT_PRIMARYKEY && !sqlite3_get_autocommit (self->db))
+    return write_entry (self, entry, now, error);
+
+  cw_store_set_sqlite_error (self, error, rc, _("Could not save the change"));
+  return FALSE;
+}
+
 static gboolean
 write_entry (CwStore     *self,
              CwEntry     *entry,
@@ -243,21 +313,13 @@ write_entry (CwStore     *self,
   if (stmt == NULL)
     return FALSE;
 
-  cw_sql_bind_text (stmt, 1, cw_entry_get_id (entry));
-  cw_sql_bind_text (stmt, 2, cw_entry_get_case_id (entry));
-  cw_sql_bind_text (stmt, 3, cw_entry_get_date (entry));
-  sqlite3_bind_int (stmt, 4, cw_entry_get_precision (entry));
-  cw_sql_bind_text (stmt, 5, cw_enum_to_nick (CW_TYPE_ENTRY_CATEGORY, cw_entry_get_category (entry)));
-  cw_sql_bind_text (stmt, 6, cw_entry_get_kind (entry));
-  if (cw_entry_get_count (entry) >= 0)
-    sqlite3_bind_int64 (stmt, 7, cw_entry_get_count (entry));
-  sqlite3_bind_int (stmt, 8, cw_entry_get_private (entry) ? 1 : 0);
-  cw_sql_bind_text (stmt, 9, cw_entry_get_title (entry));
-  cw_sql_bind_text (stmt, 10, cw_entry_get_notes (entry));
-  cw_sql_bind_text (stmt, 11, now);
-
+  bind_entry (stmt, entry, now);
   if (!cw_store_step_done (self, stmt, error))
-    return FALSE;
+    {
+      sqlite3_clear_bindings (stmt);
+      return FALSE;
+    }
+  sqlite3_clear_bindings (stmt);
 
   if (sqlite3_changes (self->db) == 0)
     {
@@ -267,6 +329,33 @@ write_entry (CwStore     *self,
     }
 
   return TRUE;
+}
+
+/**
+ * cw_store_write_entry:
+ * @case_is_new: the entry's case was not in the store when this
+ *   transaction began, so neither is the entry under it
+ * @now: the time to stamp it with
+ *
+ * Checks and adds or updates a timeline entry that has an id, inside a
+ * transaction the caller holds, without touching its case or queueing a
+ * change: an import does both once per case. On an error the caller rolls
+ * back.
+ */
+gboolean
+cw_store_write_entry (CwStore     *self,
+                      CwEntry     *entry,
+                      gboolean     case_is_new,
+                      const char  *now,
+                      GError     **error)
+{
+  g_assert (self->transaction_depth > 0);
+  g_return_val_if_fail (cw_entry_get_id (entry) != NULL, FALSE);
+
+  if (!check_entry (entry, error))
+    return FALSE;
+  return case_is_new ? insert_entry (self, entry, now, error)
+                     : write_entry (self, entry, now, error);
 }
 
 /**
@@ -361,4 +450,234 @@ cw_store_delete_entry (CwStore     *self,
 
   cw_store_queue_change (self, CW_STORE_CHANGE_ENTRIES, case_id);
   return cw_store_commit (self, error);
+}
+
+/* Reading a whole timeline only to write it out, as an export does: rows
+ * straight from the statement, with no CwEntry, no setters and no
+ * notifications per entry. */
+
+/* The nick as a string that outlives the row; an unknown one reads as
+ * activity, as it does in a CwEntry. */
+static const char *
+category_nick (const char *stored)
+{
+  if (g_strcmp0 (stored, "outcome") == 0)
+    return "outcome";
+  if (g_strcmp0 (stored, "update") == 0)
+    return "update";
+  return "activity";
+}
+
+static const char *
+row_text (CwEntryRows  *rows,
+          sqlite3_stmt *stmt,
+          int           column)
+{
+  const char *text = (const char *) sqlite3_column_text (stmt, column);
+
+  if (text == NULL)
+    return NULL;
+  return g_string_chunk_insert_len (rows->text, text, sqlite3_column_bytes (stmt, column));
+}
+
+/**
+ * cw_entry_row_compare:
+ *
+ * The order of a casefile's timeline: oldest first, by date, then by id.
+ * Partial ISO dates sort as strings: "2024" < "2024-11" < "2024-11-03".
+ */
+int
+cw_entry_row_compare (gconstpointer a,
+                      gconstpointer b)
+{
+  const CwEntryRow *row_a = a;
+  const CwEntryRow *row_b = b;
+  int cmp = g_strcmp0 (row_a->date, row_b->date);
+
+  return cmp != 0 ? cmp : g_strcmp0 (row_a->id, row_b->id);
+}
+
+CwEntryRows *
+cw_entry_rows_new (void)
+{
+  CwEntryRows *rows = g_new0 (CwEntryRows, 1);
+
+  rows->rows = g_array_new (FALSE, FALSE, sizeof (CwEntryRow));
+  rows->text = g_string_chunk_new (32 * 1024);
+  return rows;
+}
+
+void
+cw_entry_rows_free (CwEntryRows *rows)
+{
+  if (rows == NULL)
+    return;
+
+  g_array_unref (rows->rows);
+  g_string_chunk_free (rows->text);
+  g_free (rows);
+}
+
+/* Rows come from the index in date order: only the few that share a date
+ * can be out of order, and an insertion sort puts them right in one pass.
+ * Should SQLite ever hand them over in another order, a full sort does. */
+static void
+sort_rows (GArray *rows)
+{
+  CwEntryRow *row = (CwEntryRow *) (gpointer) rows->data;
+
+  for (guint i = 1; i < rows->len; i++)
+    if (g_strcmp0 (row[i - 1].date, row[i].date) > 0)
+      {
+        g_array_sort (rows, cw_entry_row_compare);
+        return;
+      }
+
+  for (guint i = 1; i < rows->len; i++)
+    {
+      CwEntryRow moving = row[i];
+      guint j = i;
+
+      while (j > 0 && cw_entry_row_compare (&row[j - 1], &moving) > 0)
+        {
+          row[j] = row[j - 1];
+          j--;
+        }
+      row[j] = moving;
+    }
+}
+
+/**
+ * cw_store_read_entry_rows:
+ * @rows: filled with the case's timeline, private entries included, in
+ *   the order of cw_entry_row_compare(); what it held before is dropped
+ *
+ * Reads a case's whole timeline as rows, for writing it out.
+ */
+gboolean
+cw_store_read_entry_rows (CwStore      *self,
+                          const char   *case_id,
+                          CwEntryRows  *rows,
+                          GError      **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (CW_IS_STORE (self), FALSE);
+  g_return_val_if_fail (case_id != NULL, FALSE);
+  g_return_val_if_fail (rows != NULL, FALSE);
+
+  g_array_set_size (rows->rows, 0);
+  g_string_chunk_clear (rows->text);
+
+  /* By date only: entries_by_case_date gives that order for nothing,
+   * where "date, id" would sort every row again in a temporary b-tree. */
+  stmt = cw_store_prepare (self,
+                           "SELECT id, date, category, kind, count, private, title, notes"
+                           " FROM entries WHERE case_id = ? ORDER BY date", error);
+  if (stmt == NULL)
+    return FALSE;
+  cw_sql_bind_text (stmt, 1, case_id);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      CwEntryRow row;
+
+      row.id = row_text (rows, stmt, 0);
+      row.date = row_text (rows, stmt, 1);
+      row.category = category_nick ((const char *) sqlite3_column_text (stmt, 2));
+      row.kind = row_text (rows, stmt, 3);
+      row.count = sqlite3_column_type (stmt, 4) != SQLITE_NULL ? sqlite3_column_int64 (stmt, 4)
+                                                                : CW_ENTRY_NO_COUNT;
+      row.is_private = sqlite3_column_int (stmt, 5) != 0;
+      row.title = row_text (rows, stmt, 6);
+      row.notes = row_text (rows, stmt, 7);
+      g_array_append_val (rows->rows, row);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      g_array_set_size (rows->rows, 0);
+      cw_store_set_sqlite_error (self, error, rc, _("Could not read the timeline"));
+      return FALSE;
+    }
+
+  sort_rows (rows->rows);
+  return TRUE;
+}
+
+/**
+ * cw_store_list_case_ids:
+ *
+ * The id of every case and nothing else, in id order: for an export,
+ * which loads each case in full later.
+ *
+ * Returns: (transfer full) (element-type utf8): the ids
+ */
+GPtrArray *
+cw_store_list_case_ids (CwStore  *self,
+                        GError  **error)
+{
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (CW_IS_STORE (self), NULL);
+
+  stmt = cw_store_prepare (self, "SELECT id FROM cases ORDER BY id", error);
+  if (stmt == NULL)
+    return NULL;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (ids, cw_sql_column_dup (stmt, 0));
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      cw_store_set_sqlite_error (self, error, rc, _("Could not read the cases"));
+      return NULL;
+    }
+
+  return g_steal_pointer (&ids);
+}
+
+/**
+ * cw_store_begin_read:
+ * @started: (out): whether a read transaction was started; hand it to
+ *   cw_store_end_read()
+ *
+ * Lets a run of reads, such as an export, see one state of the database
+ * even while another connection writes, and spares SQLite taking and
+ * dropping its locks for every statement. Inside a transaction that is
+ * already open, nothing is started. Nothing may be written until
+ * cw_store_end_read().
+ */
+gboolean
+cw_store_begin_read (CwStore   *self,
+                     gboolean  *started,
+                     GError   **error)
+{
+  g_return_val_if_fail (CW_IS_STORE (self), FALSE);
+  g_return_val_if_fail (started != NULL, FALSE);
+
+  *started = FALSE;
+  if (self->transaction_depth > 0 || !sqlite3_get_autocommit (self->db))
+    return TRUE;
+
+  if (!cw_store_exec (self, "BEGIN DEFERRED", error))
+    return FALSE;
+  *started = TRUE;
+  return TRUE;
+}
+
+void
+cw_store_end_read (CwStore  *self,
+                   gboolean  started)
+{
+  g_return_if_fail (CW_IS_STORE (self));
+
+  /* Nothing was written: ending it cannot lose anything. */
+  if (started && !sqlite3_get_autocommit (self->db))
+    sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL);
 }

@@ -64,6 +64,12 @@ gboolean        cw_store_query_int            (CwStore            *self,
 gboolean        cw_store_exec                 (CwStore            *self,
                                                const char         *sql,
                                                GError            **error);
+gboolean        cw_store_get_cache_size       (CwStore            *self,
+                                               int                *value,
+                                               GError            **error);
+gboolean        cw_store_set_cache_size       (CwStore            *self,
+                                               int                 value,
+                                               GError            **error);
 gboolean        cw_store_read_schema_version  (CwStore            *self,
                                                int                *version,
                                                GError            **error);
@@ -97,5 +103,60 @@ gboolean        cw_store_reindex_case         (CwStore            *self,
 gboolean        cw_store_touch_case           (CwStore            *self,
                                                const char         *case_id,
                                                GError            **error);
+gboolean        cw_store_touch_case_at        (CwStore            *self,
+                                               const char         *case_id,
+                                               const char         *now,
+                                               GError            **error);
+gboolean        cw_store_write_case           (CwStore            *self,
+                                               CwCase             *kase,
+                                               gboolean            is_new,
+                                               const char         *now,
+                                               GError            **error);
+
+/* cw-store-entries.c */
+gboolean        cw_store_write_entry          (CwStore            *self,
+                                               CwEntry            *entry,
+                                               gboolean            case_is_new,
+                                               const char         *now,
+                                               GError            **error);
+
+/* cw-store-entries.c: reading a timeline only to write it out */
+
+/* One timeline entry as the database holds it. The strings belong to the
+ * CwEntryRows it was read into. */
+typedef struct {
+  const char *id;
+  const char *date;
+  const char *category;    /* the nick: activity, outcome or update */
+  const char *kind;        /* NULL: none */
+  gint64      count;       /* CW_ENTRY_NO_COUNT: nothing was counted */
+  gboolean    is_private;
+  const char *title;
+  const char *notes;       /* NULL: none */
+} CwEntryRow;
+
+/* A case's timeline as rows, reused from one case to the next. */
+typedef struct {
+  GArray       *rows;      /* CwEntryRow */
+  GStringChunk *text;      /* what the rows' strings point into */
+} CwEntryRows;
+
+int             cw_entry_row_compare          (gconstpointer       a,
+                                               gconstpointer       b);
+CwEntryRows    *cw_entry_rows_new             (void);
+void            cw_entry_rows_free            (CwEntryRows        *rows);
+gboolean        cw_store_read_entry_rows      (CwStore            *self,
+                                               const char         *case_id,
+                                               CwEntryRows        *rows,
+                                               GError            **error);
+GPtrArray      *cw_store_list_case_ids        (CwStore            *self,
+                                               GError            **error);
+gboolean        cw_store_begin_read           (CwStore            *self,
+                                               gboolean           *started,
+                                               GError            **error);
+void            cw_store_end_read             (CwStore            *self,
+                                               gboolean            started);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CwEntryRows, cw_entry_rows_free)
 
 G_END_DECLS

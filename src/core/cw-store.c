@@ -140,6 +140,28 @@ cw_store_exec (CwStore     *self,
   return TRUE;
 }
 
+/* The page cache, in SQLite's terms: pages if positive, KiB if negative.
+ * A big import raises it for its transaction so that SQLite does not spill
+ * pages to the journal half-way, and sets it back after. */
+gboolean
+cw_store_get_cache_size (CwStore  *self,
+                         int      *value,
+                         GError  **error)
+{
+  return cw_store_query_int (self, "PRAGMA cache_size", value, error);
+}
+
+gboolean
+cw_store_set_cache_size (CwStore  *self,
+                         int       value,
+                         GError  **error)
+{
+  /* A number of ours, not text from outside: PRAGMA takes no parameters. */
+  g_autofree char *sql = g_strdup_printf ("PRAGMA cache_size = %d", value);
+
+  return cw_store_exec (self, sql, error);
+}
+
 /* A cached statement, reset and with its bindings cleared. */
 sqlite3_stmt *
 cw_store_prepare (CwStore     *self,
