@@ -36,18 +36,9 @@ cw_import_summary_free (CwImportSummary *self)
   g_free (self);
 }
 
-/* From how many timeline entries an import is big, and the page cache it
- * then gets (in KiB, as SQLite's negative cache_size). */
+/* From how many timeline entries an import is big and gets a bigger page
+ * cache (cw_store_set_big_cache()). */
 #define BIG_IMPORT_ENTRIES 10000
-#define BIG_IMPORT_CACHE_KIB 65536
-
-/* SQLite's cache_size: KiB when negative, else pages (of 4 KiB, near
- * enough for deciding). */
-static gint64
-cache_kib (int cache_size)
-{
-  return cache_size < 0 ? -(gint64) cache_size : (gint64) cache_size * 4;
-}
 
 typedef gpointer (*CopyFunc) (gconstpointer item);
 
@@ -413,7 +404,6 @@ cw_store_import_casefiles (CwStore          *store,
                            GError          **error)
 {
   guint done = 0, total = 0, n_entries = 0;
-  int old_cache_size = 0;
   gboolean cache_raised = FALSE;
   gboolean ok = TRUE;
 
@@ -438,10 +428,8 @@ cw_store_import_casefiles (CwStore          *store,
       for (guint j = 0; j < casefile->cases->len; j++)
         n_entries += ((CwCasefileCase *) g_ptr_array_index (casefile->cases, j))->entries->len;
     }
-  if (n_entries >= BIG_IMPORT_ENTRIES &&
-      cw_store_get_cache_size (store, &old_cache_size, NULL) &&
-      cache_kib (old_cache_size) < BIG_IMPORT_CACHE_KIB)
-    cache_raised = cw_store_set_cache_size (store, -BIG_IMPORT_CACHE_KIB, NULL);
+  if (n_entries >= BIG_IMPORT_ENTRIES)
+    cache_raised = cw_store_set_big_cache (store, TRUE, NULL);
 
   for (guint i = 0; i < casefiles->len && ok; i++)
     ok = import_one (store, g_ptr_array_index (casefiles, i), summary, &done, total,
@@ -453,6 +441,6 @@ cw_store_import_casefiles (CwStore          *store,
     ok = cw_store_commit (store, error);
 
   if (cache_raised)
-    cw_store_set_cache_size (store, old_cache_size, NULL);
+    cw_store_set_big_cache (store, FALSE, NULL);
   return ok;
 }

@@ -141,8 +141,11 @@ cw_store_exec (CwStore     *self,
 }
 
 /* The page cache, in SQLite's terms: pages if positive, KiB if negative.
- * A big import raises it for its transaction so that SQLite does not spill
- * pages to the journal half-way, and sets it back after. */
+ * Every connection has 16 MiB, enough for the case list and an export to
+ * read the timeline without going back to the disk; a big import has
+ * 64 MiB for its transaction so that SQLite does not spill pages to the
+ * journal half-way, and then goes back to 16. PRAGMA takes no bound
+ * parameters, so the two sizes are written out. */
 gboolean
 cw_store_get_cache_size (CwStore  *self,
                          int      *value,
@@ -152,14 +155,11 @@ cw_store_get_cache_size (CwStore  *self,
 }
 
 gboolean
-cw_store_set_cache_size (CwStore  *self,
-                         int       value,
-                         GError  **error)
+cw_store_set_big_cache (CwStore   *self,
+                        gboolean   big,
+                        GError   **error)
 {
-  /* A number of ours, not text from outside: PRAGMA takes no parameters. */
-  g_autofree char *sql = g_strdup_printf ("PRAGMA cache_size = %d", value);
-
-  return cw_store_exec (self, sql, error);
+  return cw_store_exec (self, big ? "PRAGMA cache_size = -65536" : "PRAGMA cache_size = -16384", error);
 }
 
 /* A cached statement, reset and with its bindings cleared. */
@@ -688,7 +688,8 @@ cw_store_open_with_migrations (const char         *path,
     }
 
   if (!cw_store_exec (self, "PRAGMA journal_mode = WAL", error) ||
-      !cw_store_exec (self, "PRAGMA synchronous = FULL", error))
+      !cw_store_exec (self, "PRAGMA synchronous = FULL", error) ||
+      !cw_store_set_big_cache (self, FALSE, error))
     return NULL;
 
   self->schema_version = version;
