@@ -305,6 +305,7 @@ writer_kill (Writer *writer)
 {
   int status = 0;
   char *last_newline;
+  g_autofree char *text = NULL;
 
   g_assert_no_errno (kill (writer->pid, SIGKILL));
   while (writer_read (writer, -1))
@@ -320,7 +321,8 @@ writer_kill (Writer *writer)
   /* A line without its end was never finished: nothing was promised. */
   last_newline = strrchr (writer->buffer->str, '\n');
   g_string_truncate (writer->buffer, last_newline != NULL ? last_newline - writer->buffer->str : 0);
-  return g_strsplit (g_string_free (writer->buffer, FALSE), "\n", -1);
+  text = g_string_free (writer->buffer, FALSE);
+  return g_strsplit (text, "\n", -1);
 }
 
 static guint

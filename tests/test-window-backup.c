@@ -157,6 +157,19 @@ is_menu_with (GtkWidget     *widget,
   return model != NULL && model_has_action (model, action);
 }
 
+/* Under a leak checker (build-aux/sanitize.sh, valgrind.sh) the tests
+ * that drive GTK's own file chooser are skipped: it leaves allocations of
+ * its own at exit that no suppression can name without hiding Casework's.
+ * The same backups and restores are tested without it below. */
+static gboolean
+skip_file_chooser (void)
+{
+  if (g_getenv ("CASEWORK_TEST_LEAK_CHECK") == NULL)
+    return FALSE;
+  g_test_skip ("GTK's file chooser is not run under a leak checker");
+  return TRUE;
+}
+
 /* The primary menu has both, and they are enabled on a database that can
  * be written. */
 static void
@@ -167,6 +180,8 @@ test_menu_items (Fixture       *f,
 
   g_assert_nonnull (cw_test_find_widget_where (GTK_WIDGET (f->window), is_menu_with, "win.back-up"));
   g_assert_nonnull (cw_test_find_widget_where (GTK_WIDGET (f->window), is_menu_with, "win.restore"));
+  if (skip_file_chooser ())
+    return;
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.back-up", NULL));
   cw_test_run_main_loop (200);
 
@@ -202,6 +217,8 @@ test_back_up_through_chooser (Fixture       *f,
   g_auto(CwBackupInfo) info = { 0 };
   GtkWindow *chooser;
 
+  if (skip_file_chooser ())
+    return;
   cw_test_import_sample (f->store, "long-term-case.xml");
   open_window (f);
 
@@ -416,6 +433,8 @@ test_restore_through_chooser (Fixture       *f,
   AdwMessageDialog *dialog;
   GtkWindow *chooser;
 
+  if (skip_file_chooser ())
+    return;
   open_window (f);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.restore", NULL));
   cw_test_run_main_loop (200);
