@@ -149,22 +149,37 @@ cw_window_back_up_to (CwWindow *self,
   g_task_run_in_thread (task, backup_thread);
 }
 
+typedef void (*ChosenFunc) (CwWindow *self,
+                            GFile    *file);
+
+/* Both file choosers: on Accept, hands the file to the function the
+ * chooser was opened for. */
 static void
-backup_chooser_response_cb (GtkNativeDialog *chooser,
-                            int              response,
-                            gpointer         user_data)
+chooser_response_cb (GtkNativeDialog *chooser,
+                     int              response,
+                     gpointer         user_data)
 {
   CwWindow *self = CW_WINDOW (user_data);
+  ChosenFunc chosen = (ChosenFunc) g_object_get_data (G_OBJECT (chooser), "cw-chosen");
 
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
 
       if (file != NULL)
-        cw_window_back_up_to (self, file);
+        chosen (self, file);
     }
 
   g_object_unref (chooser);
+}
+
+static void
+connect_chooser (CwWindow             *self,
+                 GtkFileChooserNative *chooser,
+                 ChosenFunc            chosen)
+{
+  g_object_set_data (G_OBJECT (chooser), "cw-chosen", (gpointer) chosen);
+  g_signal_connect (chooser, "response", G_CALLBACK (chooser_response_cb), self);
 }
 
 static void
@@ -188,7 +203,7 @@ back_up_action (GtkWidget  *widget,
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
   add_database_filter (GTK_FILE_CHOOSER (chooser));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect (chooser, "response", G_CALLBACK (backup_chooser_response_cb), self);
+  connect_chooser (self, chooser, cw_window_back_up_to);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
@@ -387,24 +402,6 @@ cw_window_restore_from (CwWindow *self,
 }
 
 static void
-restore_chooser_response_cb (GtkNativeDialog *chooser,
-                             int              response,
-                             gpointer         user_data)
-{
-  CwWindow *self = CW_WINDOW (user_data);
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-
-      if (file != NULL)
-        cw_window_restore_from (self, file);
-    }
-
-  g_object_unref (chooser);
-}
-
-static void
 restore_action (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
@@ -419,7 +416,7 @@ restore_action (GtkWidget  *widget,
                                          GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), NULL);
   add_database_filter (GTK_FILE_CHOOSER (chooser));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect (chooser, "response", G_CALLBACK (restore_chooser_response_cb), self);
+  connect_chooser (self, chooser, cw_window_restore_from);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
