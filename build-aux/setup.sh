@@ -18,7 +18,7 @@ set -eu
 top=$(CDPATH= cd -- "$(dirname -- "$0")/.." && pwd)
 
 build_packages="meson ninja-build pkg-config gcc libglib2.0-dev libglib2.0-dev-bin
-  libgtk-4-dev libadwaita-1-dev libsqlite3-dev libxml2-dev libpango1.0-dev libcairo2-dev
+  libgtk-4-dev libadwaita-1-dev libsqlite3-dev libxml2-dev zlib1g-dev libpango1.0-dev libcairo2-dev
   gettext desktop-file-utils appstream python3
   librsvg2-common fonts-dejavu-core"
 

@@ -1,5 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <gio/gio.h>
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+#include <libxml/xpath.h>
+#include <libxml/xpathInternals.h>
 #include <locale.h>
 #include <string.h>
 
@@ -107,7 +111,9 @@ test_formats (Fixture       *f,
     const char *start;
   } cases[] = {
     { "pdf", "report.pdf", "%PDF-" },
-    { "odt", "report.fodt", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<office:document " },
+    /* A ZIP archive whose first entry is the mimetype, stored. */
+    { "odt", "report.odt", "PK\003\004" },
+    { "fodt", "report.fodt", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<office:document " },
     { "html", "report.html", "<!DOCTYPE html>\n" },
     { "txt", "report.txt", "Yearly activity report 2025\n" },
   };
@@ -136,6 +142,93 @@ test_format_from_name (Fixture       *f,
   g_assert_cmpint (run_report (f, args, &out, &err), ==, 0);
   contents = read_output (path);
   g_assert_true (g_str_has_prefix (contents, "<!DOCTYPE html>"));
+}
+
+/* Lists the archive's entries in order, one line each: name and method;
+ * then whether every CRC-32 is right. Prints content.xml last. */
+static const char unzip_script[] =
+  "import sys, zipfile\n"
+  "with zipfile.ZipFile(sys.argv[1]) as z:\n"
+  "    for i in z.infolist():\n"
+  "        print(i.filename, i.compress_type, sep='\\t')\n"
+  "    print('testzip', z.testzip() or 'ok', sep='\\t')\n"
+  "    sys.stdout.write(z.read('content.xml').decode('utf-8'))\n";
+
+static int
+content_count (xmlDocPtr   doc,
+               const char *expression)
+{
+  xmlXPathContextPtr context = xmlXPathNewContext (doc);
+  xmlXPathObjectPtr result;
+  int n;
+
+  xmlXPathRegisterNs (context, BAD_CAST "text", BAD_CAST "urn:oasis:names:tc:opendocument:xmlns:text:1.0");
+  result = xmlXPathEvalExpression (BAD_CAST expression, context);
+  g_assert_nonnull (result);
+  n = result->nodesetval != NULL ? result->nodesetval->nodeNr : 0;
+  xmlXPathFreeObject (result);
+  xmlXPathFreeContext (context);
+  return n;
+}
+
+/* A name ending in .odt gets the package Word opens, read back with
+ * Python's zipfile; one ending in .fodt the flat document. */
+static void
+test_odt_from_name (Fixture       *f,
+                    gconstpointer  data)
+{
+  static const char listing[] =
+    "mimetype\t0\n"
+    "content.xml\t8\n"
+    "styles.xml\t8\n"
+    "meta.xml\t8\n"
+    "META-INF/manifest.xml\t8\n"
+    "testzip\tok\n";
+  g_autofree char *path = output_path (f, "Report 2025.ODT");
+  g_autofree char *flat = output_path (f, "Report 2025.fodt");
+  g_autofree char *python = g_find_program_in_path ("python3");
+  g_autofree char *out = NULL, *err = NULL, *listed = NULL, *contents = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *args[] = { "report", "--year", "2025", "-o", path, NULL };
+  const char *flat_args[] = { "report", "--year", "2025", "-o", flat, NULL };
+  const char *content;
+  xmlDocPtr doc;
+
+  g_assert_cmpint (run_report (f, args, &out, &err), ==, 0);
+  contents = read_output (path);
+  g_assert_true (g_str_has_prefix (contents, "PK\003\004"));
+  g_assert_cmpmem (contents + 30, 47, "mimetypeapplication/vnd.oasis.opendocument.text", 47);
+
+  if (python == NULL)
+    g_error ("python3 is not installed: it reads the OpenDocument package back");
+  process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
+                              &error, python, "-c", unzip_script, path, NULL);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &listed, &err, &error);
+  g_assert_no_error (error);
+  if (!g_subprocess_get_successful (process))
+    g_error ("Python's zipfile could not read %s: %s", path, err);
+  g_assert_true (g_str_has_prefix (listed, listing));
+
+  content = listed + strlen (listing);
+  doc = xmlReadMemory (content, (int) strlen (content), "content.xml", "UTF-8",
+                       XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+  g_assert_nonnull (doc);
+  g_assert_cmpint (content_count (doc, "//text:h[.='1. Ana Lucía Romero']"), ==, 1);
+  g_assert_cmpint (content_count (doc, "//text:h[.='3. Seven students of the Free Press Society']"),
+                   ==, 1);
+  g_assert_cmpint (content_count (doc, "//text:p[starts-with(., 'A steady year')]"), ==, 1);
+  g_assert_cmpint (content_count (doc, "//text:p[contains(., 'Leyla Demir')]"), ==, 0);
+  xmlFreeDoc (doc);
+
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_clear_pointer (&contents, g_free);
+  g_assert_cmpint (run_report (f, flat_args, &out, &err), ==, 0);
+  contents = read_output (flat);
+  g_assert_true (g_str_has_prefix (contents, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                                             "<office:document "));
 }
 
 static void
@@ -265,6 +358,8 @@ test_help (Fixture       *f,
   g_assert_nonnull (strstr (out2, "--year"));
   g_assert_nonnull (strstr (out2, "--include-private"));
   g_assert_nonnull (strstr (out2, "--format"));
+  g_assert_nonnull (strstr (out2, "odt (OpenDocument text, which Word and LibreOffice open)"));
+  g_assert_nonnull (strstr (out2, "fodt (flat OpenDocument, one XML file)"));
 }
 
 int
@@ -280,6 +375,7 @@ main (int   argc,
   ADD ("text", test_text);
   ADD ("formats", test_formats);
   ADD ("format-from-name", test_format_from_name);
+  ADD ("odt-from-name", test_odt_from_name);
   ADD ("stdout", test_stdout);
   ADD ("cases-and-private", test_cases_and_private);
   ADD ("no-cases", test_no_cases);

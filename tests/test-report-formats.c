@@ -14,7 +14,8 @@
 
 /*
  * The yearly report as it leaves Casework: plain text and HTML compared
- * with golden files, the OpenDocument text parsed, the PDF read back with
+ * with golden files, the OpenDocument text (the package unpacked, and the
+ * flat document) parsed, the PDF read back with
  * pdftotext (poppler-utils), hostile case text kept as text in every
  * format, and the time a large report takes.
  *
@@ -172,16 +173,28 @@ test_text_keeps_text (Fixture       *f,
   g_assert_nonnull (strstr (text, "Letters <b>bold</b> & more ]]> <!-- x -->"));
 }
 
-/* OpenDocument text */
+/* OpenDocument text: the package (.odt) and the flat document (.fodt)
+ * are read back and checked alike, the package through Python's zipfile
+ * module (python3 is there wherever meson is). */
+
+#define MIMETYPE_TEXT "application/vnd.oasis.opendocument.text"
 
 static xmlDocPtr
-parse_odt (const char *odt)
+parse_xml (const char *xml,
+           gsize       len,
+           const char *name)
 {
-  xmlDocPtr doc = xmlReadMemory (odt, (int) strlen (odt), "report.fodt", "UTF-8",
+  xmlDocPtr doc = xmlReadMemory (xml, (int) len, name, "UTF-8",
                                  XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
 
   g_assert_nonnull (doc);
   return doc;
+}
+
+static xmlDocPtr
+parse_odt (const char *odt)
+{
+  return parse_xml (odt, strlen (odt), "report.fodt");
 }
 
 static xmlXPathObjectPtr
@@ -196,6 +209,9 @@ odt_query (xmlDocPtr   doc,
   xmlXPathRegisterNs (context, BAD_CAST "table", BAD_CAST "urn:oasis:names:tc:opendocument:xmlns:table:1.0");
   xmlXPathRegisterNs (context, BAD_CAST "style", BAD_CAST "urn:oasis:names:tc:opendocument:xmlns:style:1.0");
   xmlXPathRegisterNs (context, BAD_CAST "fo", BAD_CAST "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0");
+  xmlXPathRegisterNs (context, BAD_CAST "meta", BAD_CAST "urn:oasis:names:tc:opendocument:xmlns:meta:1.0");
+  xmlXPathRegisterNs (context, BAD_CAST "dc", BAD_CAST "http://purl.org/dc/elements/1.1/");
+  xmlXPathRegisterNs (context, BAD_CAST "manifest", BAD_CAST "urn:oasis:names:tc:opendocument:xmlns:manifest:1.0");
   result = xmlXPathEvalExpression (BAD_CAST expression, context);
   xmlXPathFreeContext (context);
   g_assert_nonnull (result);
@@ -225,25 +241,252 @@ odt_string (xmlDocPtr   doc,
   return value;
 }
 
+/* Lists a ZIP archive's entries in order, one line each: name, method,
+ * length of the extra field, size, date; then whether testzip() found
+ * every CRC-32 right. Unpacks the archive into a folder. */
+static const char unzip_script[] =
+  "import sys, zipfile\n"
+  "with zipfile.ZipFile(sys.argv[1]) as z:\n"
+  "    for i in z.infolist():\n"
+  "        print(i.filename, i.compress_type, len(i.extra), i.file_size,\n"
+  "              '%04d-%02d-%02dT%02d:%02d:%02d' % i.date_time, sep='\\t')\n"
+  "    print('testzip', z.testzip() or 'ok', sep='\\t')\n"
+  "    z.extractall(sys.argv[2])\n";
+
+/* The report read back: for a package its parts, each parsed; for the
+ * flat document the one document in each place. */
+typedef struct {
+  GBytes *bytes;        /* the file as written */
+  GStrv entries;        /* the package's, as unzip_script lists them */
+  xmlDocPtr content;    /* the body */
+  xmlDocPtr styles;     /* the page and the named styles */
+  xmlDocPtr meta;       /* the title and date */
+  xmlDocPtr manifest;   /* the package's only */
+} OdtRead;
+
+static void
+odt_read_free (OdtRead *r)
+{
+  g_bytes_unref (r->bytes);
+  g_strfreev (r->entries);
+  if (r->styles != r->content)
+    xmlFreeDoc (r->styles);
+  if (r->meta != r->content)
+    xmlFreeDoc (r->meta);
+  xmlFreeDoc (r->content);
+  if (r->manifest != NULL)
+    xmlFreeDoc (r->manifest);
+  g_free (r);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (OdtRead, odt_read_free)
+
+static GStrv
+unzip (const char *path,
+       const char *into)
+{
+  g_autofree char *python = g_find_program_in_path ("python3");
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL, *err = NULL;
+
+  if (python == NULL)
+    g_error ("python3 is not installed: it reads the OpenDocument package back");
+  process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
+                              &error, python, "-c", unzip_script, path, into, NULL);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &out, &err, &error);
+  g_assert_no_error (error);
+  if (!g_subprocess_get_successful (process))
+    g_error ("Python's zipfile could not read %s: %s", path, err);
+  g_strchomp (out);
+  return g_strsplit (out, "\n", -1);
+}
+
+static xmlDocPtr
+parse_part (const char *dir,
+            const char *name)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autofree char *xml = NULL;
+  gsize len = 0;
+
+  if (!g_file_get_contents (path, &xml, &len, NULL))
+    g_error ("the package has no %s", name);
+  return parse_xml (xml, len, name);
+}
+
+/* Writes the report in @format through cw_report_write_to_file(), as the
+ * window and the command line do, and reads it back. */
+static OdtRead *
+read_odt (Fixture        *f,
+          CwReport       *report,
+          CwReportFormat  format)
+{
+  const char *name = format == CW_REPORT_FORMAT_ODT ? "report.odt" : "report.fodt";
+  g_autofree char *path = g_build_filename (f->dir, name, NULL);
+  g_autofree char *parts = g_build_filename (f->dir, "unpacked", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  OdtRead *r = g_new0 (OdtRead, 1);
+  char *bytes = NULL;
+  gsize len = 0;
+
+  g_assert_true (format == CW_REPORT_FORMAT_ODT || format == CW_REPORT_FORMAT_FODT);
+  g_assert_true (cw_report_write_to_file (report, format, file, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &bytes, &len, NULL));
+  r->bytes = g_bytes_new_take (bytes, len);
+
+  if (format == CW_REPORT_FORMAT_FODT)
+    {
+      r->content = r->styles = r->meta = parse_xml (bytes, len, "report.fodt");
+      return r;
+    }
+
+  report_fixture_remove_tree (parts);
+  r->entries = unzip (path, parts);
+  r->content = parse_part (parts, "content.xml");
+  r->styles = parse_part (parts, "styles.xml");
+  r->meta = parse_part (parts, "meta.xml");
+  r->manifest = parse_part (parts, "META-INF/manifest.xml");
+  return r;
+}
+
+static const char *
+format_name (gconstpointer data)
+{
+  return GPOINTER_TO_INT (data) == CW_REPORT_FORMAT_ODT ? "package" : "flat";
+}
+
+/* The flat document: one office:document, its mimetype an attribute. */
+static void
+test_fodt_document (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(CwReport) report = report_fixture_build (f, 2025, NULL, FALSE);
+  g_autofree char *odt = report_fixture_write (report, CW_REPORT_FORMAT_FODT);
+  xmlDocPtr doc = parse_odt (odt);
+  xmlNodePtr root = xmlDocGetRootElement (doc);
+  g_autofree char *mimetype = NULL;
+
+  g_assert_true (g_str_has_prefix (odt, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<office:document "));
+  g_assert_cmpstr ((const char *) root->name, ==, "document");
+  g_assert_cmpstr ((const char *) root->ns->href, ==, "urn:oasis:names:tc:opendocument:xmlns:office:1.0");
+  mimetype = odt_string (doc, "/office:document/@office:mimetype");
+  g_assert_cmpstr (mimetype, ==, MIMETYPE_TEXT);
+  g_assert_cmpint (odt_count (doc, "/office:document/office:body/office:text"), ==, 1);
+  g_assert_cmpint (odt_count (doc, "/office:document/office:master-styles"), ==, 1);
+  g_assert_cmpint (odt_count (doc, "/office:document/office:meta/dc:title"), ==, 1);
+  xmlFreeDoc (doc);
+}
+
+/* The package as ODF 1.2 part 3 has it: a ZIP whose first entry is the
+ * mimetype, stored, with no extra field, so that its bytes sit at a fixed
+ * place for a reader that sniffs them; then the parts, deflated, every
+ * one in the manifest; the CRCs right; the same bytes each time. */
+static void
+test_odt_package (Fixture       *f,
+                  gconstpointer  data)
+{
+  static const char * const parts[] = { "content.xml", "styles.xml", "meta.xml", NULL };
+  static const char magic[] = "mimetype" MIMETYPE_TEXT;
+  g_autoptr(CwReport) report = report_fixture_build (f, 2025, NULL, FALSE);
+  g_autoptr(OdtRead) r = read_odt (f, report, CW_REPORT_FORMAT_ODT);
+  g_autoptr(GOutputStream) again = g_memory_output_stream_new_resizable ();
+  g_autoptr(GBytes) again_bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  gsize len = 0;
+  const guint8 *bytes = g_bytes_get_data (r->bytes, &len);
+  guint n = g_strv_length (r->entries);
+  g_autofree char *unpacked = g_build_filename (f->dir, "unpacked", "mimetype", NULL);
+  g_autofree char *mimetype = NULL;
+  g_autofree char *root = NULL, *version = NULL;
+
+  /* The local header of the first entry: stored (method 0), no extra
+   * field (bytes 28-29), the name and the content at byte 30. */
+  g_assert_cmpuint (len, >, 30 + sizeof magic);
+  g_assert_cmpmem (bytes, 4, "PK\003\004", 4);
+  g_assert_cmpuint (bytes[8] | bytes[9] << 8, ==, 0);
+  g_assert_cmpuint (bytes[28] | bytes[29] << 8, ==, 0);
+  g_assert_cmpmem (bytes + 30, sizeof magic - 1, magic, sizeof magic - 1);
+
+  /* What Python's zipfile reads: every entry, in order, then testzip(). */
+  g_assert_cmpuint (n, ==, 6);
+  g_assert_cmpstr (r->entries[0], ==, "mimetype\t0\t0\t39\t2026-01-15T00:00:00");
+  g_assert_cmpstr (r->entries[n - 1], ==, "testzip\tok");
+  for (guint i = 1; i < n - 1; i++)
+    {
+      g_auto(GStrv) fields = g_strsplit (r->entries[i], "\t", -1);
+
+      g_assert_cmpuint (g_strv_length (fields), ==, 5);
+      g_assert_cmpstr (fields[1], ==, "8");                       /* deflated */
+      g_assert_cmpstr (fields[2], ==, "0");
+      g_assert_cmpstr (fields[4], ==, "2026-01-15T00:00:00");     /* the day it was made */
+      g_assert_false (g_ptr_array_find_with_equal_func (names, fields[0], g_str_equal, NULL));
+      g_ptr_array_add (names, g_strdup (fields[0]));
+    }
+  g_assert_true (g_file_get_contents (unpacked, &mimetype, NULL, NULL));
+  g_assert_cmpstr (mimetype, ==, MIMETYPE_TEXT);
+
+  /* The manifest: the package's type, and every part with its own. */
+  g_assert_true (g_ptr_array_find_with_equal_func (names, "META-INF/manifest.xml", g_str_equal, NULL));
+  root = odt_string (r->manifest, "/manifest:manifest/manifest:file-entry[@manifest:full-path='/']/@manifest:media-type");
+  g_assert_cmpstr (root, ==, MIMETYPE_TEXT);
+  version = odt_string (r->manifest, "/manifest:manifest/@manifest:version");
+  g_assert_cmpstr (version, ==, "1.2");
+  g_assert_cmpuint (names->len, ==, g_strv_length ((GStrv) parts) + 1);
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      g_autofree char *entry = g_strdup_printf ("/manifest:manifest/manifest:file-entry"
+                                                "[@manifest:full-path='%s']/@manifest:media-type",
+                                                parts[i]);
+      g_autofree char *media_type = odt_string (r->manifest, entry);
+
+      g_assert_true (g_ptr_array_find_with_equal_func (names, parts[i], g_str_equal, NULL));
+      g_assert_cmpstr (media_type, ==, "text/xml");
+    }
+  g_assert_cmpint (odt_count (r->manifest, "//manifest:file-entry"), ==, 1 + 3);
+
+  /* Each part is the document it should be, and holds only its share. */
+  g_assert_cmpint (odt_count (r->content, "/office:document-content[@office:version='1.2']"), ==, 1);
+  g_assert_cmpint (odt_count (r->content, "/office:document-content/office:font-face-decls"), ==, 1);
+  g_assert_cmpint (odt_count (r->content, "/office:document-content/office:automatic-styles/style:style[@style:name='Entries']"), ==, 1);
+  g_assert_cmpint (odt_count (r->content, "/office:document-content/office:body/office:text"), ==, 1);
+  g_assert_cmpint (odt_count (r->content, "//office:master-styles | //office:styles | //office:meta | //style:page-layout"), ==, 0);
+  g_assert_cmpint (odt_count (r->styles, "/office:document-styles[@office:version='1.2']"), ==, 1);
+  g_assert_cmpint (odt_count (r->styles, "/office:document-styles/office:font-face-decls"), ==, 1);
+  g_assert_cmpint (odt_count (r->styles, "/office:document-styles/office:styles/style:style[@style:name='Heading_20_1']"), ==, 1);
+  g_assert_cmpint (odt_count (r->styles, "/office:document-styles/office:automatic-styles/style:page-layout"), ==, 1);
+  g_assert_cmpint (odt_count (r->styles, "/office:document-styles/office:master-styles/style:master-page"), ==, 1);
+  g_assert_cmpint (odt_count (r->styles, "//office:body | //style:style[@style:family='table']"), ==, 0);
+  g_assert_cmpint (odt_count (r->meta, "/office:document-meta/office:meta/dc:title[.='Yearly activity report 2025']"), ==, 1);
+  g_assert_cmpint (odt_count (r->meta, "/office:document-meta/office:meta/dc:date[.='2026-01-15T00:00:00']"), ==, 1);
+  g_assert_cmpint (odt_count (r->meta, "//office:body | //office:styles"), ==, 0);
+
+  /* The same report gives the same bytes. */
+  g_assert_true (cw_report_write (report, CW_REPORT_FORMAT_ODT, again, &error));
+  g_assert_no_error (error);
+  g_output_stream_close (again, NULL, NULL);
+  again_bytes = g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (again));
+  g_assert_true (g_bytes_equal (again_bytes, r->bytes));
+}
+
 static void
 test_odt_parsed (Fixture       *f,
                  gconstpointer  data)
 {
   g_autoptr(CwReport) report = report_fixture_build (f, 2025, NULL, FALSE);
-  g_autofree char *odt = report_fixture_write (report, CW_REPORT_FORMAT_ODT);
-  xmlDocPtr doc = parse_odt (odt);
-  xmlNodePtr root = xmlDocGetRootElement (doc);
-  g_autofree char *mimetype = NULL;
+  g_autoptr(OdtRead) r = read_odt (f, report, GPOINTER_TO_INT (data));
+  xmlDocPtr doc = r->content;
   g_autofree char *page_width = NULL;
   g_autofree char *count = NULL;
 
-  g_assert_cmpstr ((const char *) root->name, ==, "document");
-  g_assert_cmpstr ((const char *) root->ns->href, ==, "urn:oasis:names:tc:opendocument:xmlns:office:1.0");
-  mimetype = odt_string (doc, "/office:document/@office:mimetype");
-  g_assert_cmpstr (mimetype, ==, "application/vnd.oasis.opendocument.text");
-  g_assert_cmpint (odt_count (doc, "/office:document/office:body/office:text"), ==, 1);
+  g_test_message ("OpenDocument text, %s", format_name (data));
 
   /* The totals, then each case under a heading of its own. */
+  g_assert_cmpint (odt_count (doc, "//office:body/office:text"), ==, 1);
   g_assert_cmpint (odt_count (doc, "//office:text/text:h[@text:outline-level='1']"), ==, 4);
   g_assert_cmpint (odt_count (doc, "//text:h[.='1. Ana Lucía Romero']"), ==, 1);
   g_assert_cmpint (odt_count (doc, "//text:h[.='2. Kofi Mensah Asante']"), ==, 1);
@@ -258,20 +501,25 @@ test_odt_parsed (Fixture       *f,
   g_assert_cmpint (odt_count (doc, "//text:p[starts-with(., 'The petition at the spring fair')]/text:line-break"),
                    ==, 1);
 
-  /* Tables with a header row; numbers as numbers. */
+  /* Tables with a header row; numbers as numbers; their styles beside
+   * them. */
   g_assert_cmpint (odt_count (doc, "//table:table"), ==, 1 + 3 * 2);
   g_assert_cmpint (odt_count (doc, "//table:table/table:table-header-rows/table:table-row"), ==, 7);
   count = odt_string (doc, "(//table:table-cell[@office:value='388'])[1]");
   g_assert_cmpstr (count, ==, "388");
+  g_assert_cmpint (odt_count (doc, "//office:automatic-styles/style:style[@style:name='Tally']"), ==, 1);
 
   /* The page: the group's paper, numbers and the date in the footer. */
+  doc = r->styles;
   page_width = odt_string (doc, "//style:page-layout-properties/@fo:page-width");
   g_assert_cmpstr (page_width, ==, "21cm");
+  g_assert_cmpint (odt_count (doc, "//office:styles/style:style[@style:name='Heading_20_1']"), ==, 1);
   g_assert_cmpint (odt_count (doc, "//style:master-page/style:footer//text:page-number"), ==, 1);
   g_assert_cmpint (odt_count (doc, "//style:master-page/style:footer//text:page-count"), ==, 1);
   g_assert_cmpint (odt_count (doc, "//style:footer/text:p[contains(., 'Made on 15 January 2026')]"), ==, 1);
   g_assert_cmpint (odt_count (doc, "//style:header/text:p[contains(., 'Group 123')]"), ==, 1);
-  xmlFreeDoc (doc);
+
+  g_assert_cmpint (odt_count (r->meta, "//office:meta/dc:title[.='Yearly activity report 2025']"), ==, 1);
 }
 
 static void
@@ -279,19 +527,19 @@ test_odt_letter (Fixture       *f,
                  gconstpointer  data)
 {
   g_autoptr(CwReport) report = NULL;
-  g_autofree char *odt = NULL;
-  g_autofree char *width = NULL, *height = NULL;
-  xmlDocPtr doc;
+  g_autoptr(OdtRead) r = NULL;
+  g_autofree char *width = NULL, *height = NULL, *column = NULL;
 
   report_fixture_set_group (f, "letter");
   report = report_fixture_build (f, 2025, NULL, FALSE);
-  odt = report_fixture_write (report, CW_REPORT_FORMAT_ODT);
-  doc = parse_odt (odt);
-  width = odt_string (doc, "//style:page-layout-properties/@fo:page-width");
-  height = odt_string (doc, "//style:page-layout-properties/@fo:page-height");
+  r = read_odt (f, report, GPOINTER_TO_INT (data));
+  width = odt_string (r->styles, "//style:page-layout-properties/@fo:page-width");
+  height = odt_string (r->styles, "//style:page-layout-properties/@fo:page-height");
   g_assert_cmpstr (width, ==, "8.5in");
   g_assert_cmpstr (height, ==, "11in");
-  xmlFreeDoc (doc);
+  /* The list of entries fills the narrower line of the letter page. */
+  column = odt_string (r->content, "//style:style[@style:name='Entries']/style:table-properties/@style:width");
+  g_assert_cmpstr (column, ==, "17.59cm");
 }
 
 static void
@@ -299,18 +547,20 @@ test_odt_escapes (Fixture       *f,
                   gconstpointer  data)
 {
   g_autoptr(CwReport) report = report_fixture_build (f, 2025, NULL, FALSE);
-  g_autofree char *odt = report_fixture_write (report, CW_REPORT_FORMAT_ODT);
-  xmlDocPtr doc = parse_odt (odt);
+  g_autoptr(OdtRead) r = read_odt (f, report, GPOINTER_TO_INT (data));
+  xmlDocPtr doc = r->content;
 
   /* The text comes back exactly, and none of it became an element. */
   g_assert_cmpint (odt_count (doc, "//text:h[.=concat('1. <script>alert(1)</script> Tom & \"Jerry\" ', \"'Smith'\")]"),
                    ==, 1);
   g_assert_cmpint (odt_count (doc, "//table:table-cell[.='Letters <b>bold</b> & more ]]> <!-- x -->']"), ==, 1);
   g_assert_cmpint (odt_count (doc, "//text:p[.=']]></text:p><text:p>injected</text:p>']"), ==, 1);
+  g_assert_cmpint (odt_count (doc, "//text:p[.='<img src=x onerror=alert(3)> & \"more\"']"), ==, 1);
   g_assert_cmpint (odt_count (doc, "//text:p[.='injected']"), ==, 0);
   g_assert_cmpint (odt_count (doc, "//*[local-name()='script' or local-name()='b' or local-name()='img']"),
                    ==, 0);
-  xmlFreeDoc (doc);
+  g_assert_cmpint (odt_count (r->styles, "//*[local-name()='script' or local-name()='b' or local-name()='img']"),
+                   ==, 0);
 }
 
 /* Spaces and line breaks survive the trip through ODF's white-space rules. */
@@ -320,17 +570,14 @@ test_odt_spaces (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(CwReport) report = NULL;
-  g_autofree char *odt = NULL;
-  xmlDocPtr doc;
+  g_autoptr(OdtRead) r = NULL;
 
   cw_store_save_report_note (f->store, FIXTURE_KOFI, 2025, "Two  spaces and\na break", "", &error);
   g_assert_no_error (error);
   report = report_fixture_build (f, 2025, NULL, FALSE);
-  odt = report_fixture_write (report, CW_REPORT_FORMAT_ODT);
-  doc = parse_odt (odt);
-  g_assert_cmpint (odt_count (doc, "//text:p[starts-with(., 'Two ')]/text:s[@text:c='1']"), ==, 1);
-  g_assert_cmpint (odt_count (doc, "//text:p[starts-with(., 'Two')]/text:line-break"), ==, 1);
-  xmlFreeDoc (doc);
+  r = read_odt (f, report, GPOINTER_TO_INT (data));
+  g_assert_cmpint (odt_count (r->content, "//text:p[starts-with(., 'Two ')]/text:s[@text:c='1']"), ==, 1);
+  g_assert_cmpint (odt_count (r->content, "//text:p[starts-with(., 'Two')]/text:line-break"), ==, 1);
 }
 
 /* PDF */
@@ -530,6 +777,56 @@ test_write_fails (Fixture       *f,
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 }
 
+/* LibreOffice, where it is installed, opens the package: its PDF has the
+ * body from content.xml and the header and footer from styles.xml. */
+static void
+test_odt_libreoffice (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *soffice = g_find_program_in_path ("soffice");
+  g_autoptr(CwReport) report = NULL;
+  g_autoptr(OdtRead) r = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *profile = NULL, *uri = NULL, *profile_arg = NULL, *odt = NULL, *pdf = NULL;
+  g_autofree char *out = NULL, *err = NULL, *text = NULL;
+
+  if (soffice == NULL)
+    soffice = g_find_program_in_path ("libreoffice");
+  if (soffice == NULL)
+    {
+      g_test_skip ("LibreOffice is not installed");
+      return;
+    }
+
+  report = report_fixture_build (f, 2025, NULL, FALSE);
+  r = read_odt (f, report, CW_REPORT_FORMAT_ODT);
+  odt = g_build_filename (f->dir, "report.odt", NULL);
+  pdf = g_build_filename (f->dir, "report.pdf", NULL);
+  /* A profile of its own, so that a LibreOffice already running is left alone. */
+  profile = g_build_filename (f->dir, "libreoffice-profile", NULL);
+  uri = g_filename_to_uri (profile, NULL, NULL);
+  profile_arg = g_strconcat ("-env:UserInstallation=", uri, NULL);
+  process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
+                              &error, soffice, profile_arg, "--headless", "--convert-to", "pdf",
+                              "--outdir", f->dir, odt, NULL);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &out, &err, &error);
+  g_assert_no_error (error);
+  if (!g_file_test (pdf, G_FILE_TEST_EXISTS))
+    g_error ("LibreOffice made no PDF of the package: %s%s", out, err);
+
+  text = pdf_text (pdf);
+  g_assert_nonnull (strstr (text, "Yearly activity report 2025"));
+  g_assert_nonnull (strstr (text, "Ana Lucía Romero"));
+  g_assert_nonnull (strstr (text, "Closed on 14 June 2025 (released)"));
+  g_assert_nonnull (strstr (text, "Amnesty International Group 123 – Riverside"));
+  g_assert_nonnull (strstr (text, "Page 1 of "));
+  g_assert_nonnull (strstr (text, "Made on 15 January 2026"));
+  /* The page of styles.xml: A4, not LibreOffice's own default. */
+  g_assert_true (file_contains (pdf, "0 0 595.3"));
+}
+
 /* A large report */
 
 static void
@@ -634,7 +931,7 @@ test_large (Fixture       *f,
   g_autoptr(GOutputStream) out = NULL;
   g_autoptr(GError) error = NULL;
   gint64 start = g_get_monotonic_time ();
-  double fill, build, text, html, odt, pdf;
+  double fill, build, text, html, odt, fodt, pdf;
 
   /* casework-bench measures 1,000 cases; here a fifth of that shows the
    * whole path works at scale without slowing the suite (and its
@@ -657,6 +954,9 @@ test_large (Fixture       *f,
   start = g_get_monotonic_time ();
   g_free (report_fixture_write (report, CW_REPORT_FORMAT_ODT));
   odt = seconds_since (start);
+  start = g_get_monotonic_time ();
+  g_free (report_fixture_write (report, CW_REPORT_FORMAT_FODT));
+  fodt = seconds_since (start);
 
   out = g_memory_output_stream_new_resizable ();
   start = g_get_monotonic_time ();
@@ -665,11 +965,19 @@ test_large (Fixture       *f,
   pdf = seconds_since (start);
 
   g_test_message ("200 cases × 100 entries (stored in %.1f s): build %.3f s, text %.3f s, "
-                  "HTML %.3f s, ODT %.3f s, PDF %.3f s (%" G_GSIZE_FORMAT " bytes)", fill, build,
-                  text, html, odt, pdf,
+                  "HTML %.3f s, ODT %.3f s, FODT %.3f s, PDF %.3f s (%" G_GSIZE_FORMAT " bytes)",
+                  fill, build, text, html, odt, fodt, pdf,
                   g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (out)));
   large_pdf_breakdown (report);
 }
+
+static const struct {
+  const char *name;
+  CwReportFormat format;
+} odt_formats[] = {
+  { "odt", CW_REPORT_FORMAT_ODT },
+  { "fodt", CW_REPORT_FORMAT_FODT },
+};
 
 int
 main (int   argc,
@@ -680,15 +988,28 @@ main (int   argc,
 
 #define ADD(path, setup, func) \
   g_test_add ("/report/" path, Fixture, NULL, setup, func, fixture_teardown)
+#define ADD_ODT(name, test, format, setup, func) G_STMT_START { \
+    g_autofree char *path = g_strdup_printf ("/report/%s/%s", name, test); \
+    g_test_add (path, Fixture, format, setup, func, fixture_teardown); \
+  } G_STMT_END
 
   ADD ("text/golden", fixture_setup, test_golden_text);
   ADD ("text/keeps-text", hostile_setup, test_text_keeps_text);
   ADD ("html/golden", fixture_setup, test_golden_html);
   ADD ("html/escapes", hostile_setup, test_html_escapes);
-  ADD ("odt/parsed", fixture_setup, test_odt_parsed);
-  ADD ("odt/letter", fixture_setup, test_odt_letter);
-  ADD ("odt/escapes", hostile_setup, test_odt_escapes);
-  ADD ("odt/spaces", fixture_setup, test_odt_spaces);
+  ADD ("odt/package", fixture_setup, test_odt_package);
+  ADD ("odt/libreoffice", fixture_setup, test_odt_libreoffice);
+  ADD ("fodt/document", fixture_setup, test_fodt_document);
+  /* The same checks on the package's parts and on the flat document. */
+  for (guint i = 0; i < G_N_ELEMENTS (odt_formats); i++)
+    {
+      gconstpointer format = GINT_TO_POINTER (odt_formats[i].format);
+
+      ADD_ODT (odt_formats[i].name, "parsed", format, fixture_setup, test_odt_parsed);
+      ADD_ODT (odt_formats[i].name, "letter", format, fixture_setup, test_odt_letter);
+      ADD_ODT (odt_formats[i].name, "escapes", format, hostile_setup, test_odt_escapes);
+      ADD_ODT (odt_formats[i].name, "spaces", format, fixture_setup, test_odt_spaces);
+    }
   ADD ("pdf/text", fixture_setup, test_pdf_text);
   ADD ("pdf/escapes", hostile_setup, test_pdf_escapes);
   ADD ("pdf/paper", fixture_setup, test_pdf_paper);

@@ -658,6 +658,8 @@ test_formats (void)
   g_assert_cmpint (format, ==, CW_REPORT_FORMAT_PDF);
   g_assert_true (cw_report_format_from_name ("odt", &format));
   g_assert_cmpint (format, ==, CW_REPORT_FORMAT_ODT);
+  g_assert_true (cw_report_format_from_name ("fodt", &format));
+  g_assert_cmpint (format, ==, CW_REPORT_FORMAT_FODT);
   g_assert_true (cw_report_format_from_name ("html", &format));
   g_assert_cmpint (format, ==, CW_REPORT_FORMAT_HTML);
   g_assert_true (cw_report_format_from_name ("txt", &format));
@@ -667,8 +669,10 @@ test_formats (void)
 
   g_assert_true (cw_report_format_from_file_name ("/tmp/a.b/Report 2025.PDF", &format));
   g_assert_cmpint (format, ==, CW_REPORT_FORMAT_PDF);
-  g_assert_true (cw_report_format_from_file_name ("report.fodt", &format));
+  g_assert_true (cw_report_format_from_file_name ("report.odt", &format));
   g_assert_cmpint (format, ==, CW_REPORT_FORMAT_ODT);
+  g_assert_true (cw_report_format_from_file_name ("report.fodt", &format));
+  g_assert_cmpint (format, ==, CW_REPORT_FORMAT_FODT);
   g_assert_true (cw_report_format_from_file_name ("report.htm", &format));
   g_assert_cmpint (format, ==, CW_REPORT_FORMAT_HTML);
   g_assert_true (cw_report_format_from_file_name ("report.txt", &format));
@@ -676,7 +680,8 @@ test_formats (void)
   g_assert_false (cw_report_format_from_file_name ("/tmp/a.pdf/report", &format));
   g_assert_false (cw_report_format_from_file_name ("report", &format));
 
-  g_assert_cmpstr (cw_report_format_extension (CW_REPORT_FORMAT_ODT), ==, "fodt");
+  g_assert_cmpstr (cw_report_format_extension (CW_REPORT_FORMAT_ODT), ==, "odt");
+  g_assert_cmpstr (cw_report_format_extension (CW_REPORT_FORMAT_FODT), ==, "fodt");
 }
 
 int

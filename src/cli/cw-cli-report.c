@@ -7,7 +7,7 @@
 #include "cw-cli.h"
 #include "cw-report.h"
 
-/* `report --year YYYY [--case ID]... [--include-private] --format pdf|odt|html|txt -o FILE`:
+/* `report --year YYYY [--case ID]... [--include-private] --format pdf|odt|fodt|html|txt -o FILE`:
  * the yearly activity report for the country coordinator. A file is
  * replaced only once the whole report has been written. */
 
@@ -43,13 +43,13 @@ pick_format (GOptionContext       *context,
     {
       if (cw_report_format_from_name (options->format, format))
         return TRUE;
-      message = g_strdup_printf (_("“%s” is not a report format: use pdf, odt, html or txt"),
+      message = g_strdup_printf (_("“%s” is not a report format: use pdf, odt, fodt, html or txt"),
                                  options->format);
     }
   else if (options->output != NULL && cw_report_format_from_file_name (options->output, format))
     return TRUE;
   else
-    message = g_strdup (_("say which format with --format pdf|odt|html|txt"));
+    message = g_strdup (_("say which format with --format pdf|odt|fodt|html|txt"));
 
   *exit_code = cw_cli_usage_error (context, message);
   return FALSE;
@@ -135,7 +135,8 @@ cw_cli_report (const CwCliGlobals  *globals,
     { "include-private", 0, 0, G_OPTION_ARG_NONE, &options.include_private,
       N_("Put the group’s private timeline entries in too"), NULL },
     { "format", 0, 0, G_OPTION_ARG_STRING, &options.format,
-      N_("pdf, odt (flat OpenDocument text), html or txt; else taken from FILE’s name"),
+      N_("pdf, odt (OpenDocument text, which Word and LibreOffice open), fodt (flat "
+         "OpenDocument, one XML file), html or txt; else taken from FILE’s name"),
       N_("FORMAT") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &options.output,
       N_("Write to FILE instead of standard output"), N_("FILE") },

@@ -3,16 +3,22 @@
 
 #include <glib/gi18n-lib.h>
 #include <libxml/xmlwriter.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "cw-report-private.h"
+#include "cw-zip-writer.h"
 
 /*
- * The report as a flat OpenDocument text (.fodt): one XML file that
- * LibreOffice opens as it opens an .odt, written with libxml2's
- * xmlTextWriter so that every piece of case text is escaped as character
- * data. The page has the group's paper size, a header with the group and
- * the year, and a footer with the page number and the date made.
+ * The report as OpenDocument text, written with libxml2's xmlTextWriter so
+ * that every piece of case text is escaped as character data. The page has
+ * the group's paper size, a header with the group and the year, and a
+ * footer with the page number and the date made.
+ *
+ * The same code writes it two ways: as a package (.odt, which Word opens
+ * too), a ZIP archive whose content.xml holds the body and the styles it
+ * uses, styles.xml the page and the named styles, and meta.xml the title;
+ * or flat (.fodt), all of it in one office:document.
  */
 
 #define NS_OFFICE "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
@@ -23,6 +29,30 @@
 #define NS_META   "urn:oasis:names:tc:opendocument:xmlns:meta:1.0"
 #define NS_DC     "http://purl.org/dc/elements/1.1/"
 #define NS_SVG    "urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"
+#define NS_MANIFEST "urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"
+
+#define MIMETYPE_TEXT "application/vnd.oasis.opendocument.text"
+
+/* The XML document being written: the flat one holds what the package's
+ * parts split between them. */
+typedef enum {
+  ODT_FLAT,
+  ODT_CONTENT,
+  ODT_STYLES,
+  ODT_META,
+  ODT_MANIFEST,
+} OdtPart;
+
+/* The package's parts after its mimetype, in the order they are stored. */
+static const struct {
+  OdtPart part;
+  const char *path;
+} package_parts[] = {
+  { ODT_CONTENT, "content.xml" },
+  { ODT_STYLES, "styles.xml" },
+  { ODT_META, "meta.xml" },
+  { ODT_MANIFEST, "META-INF/manifest.xml" },
+};
 
 /* The text block of a page is its width less 2 cm on each side. */
 #define A4_TEXT_CM      17.0
@@ -30,6 +60,8 @@
 
 typedef struct {
   xmlTextWriterPtr xml;
+  CwReport *report;
+  OdtPart part;
   GOutputStream *out;
   GError *error;            /* the first failure of the stream */
   gboolean failed;
@@ -212,14 +244,18 @@ paragraph_style (OdtWriter  *w,
 }
 
 static void
-write_styles (OdtWriter *w)
+write_font_faces (OdtWriter *w)
 {
   start (w, "office:font-face-decls");
   start_with (w, "style:font-face", "style:name", "Liberation Sans",
               "svg:font-family", "'Liberation Sans'", "style:font-family-generic", "swiss", NULL);
   end (w);
   end (w);
+}
 
+static void
+write_styles (OdtWriter *w)
+{
   start (w, "office:styles");
   start_with (w, "style:default-style", "style:family", "paragraph", NULL);
   start_with (w, "style:text-properties", "style:font-name", "Liberation Sans",
@@ -301,14 +337,18 @@ table_style (OdtWriter  *w,
   end (w);
 }
 
-static void
-write_automatic_styles (OdtWriter  *w,
-                        const char *paper_size)
+static gboolean
+is_letter (const char *paper_size)
 {
-  gboolean letter = g_strcmp0 (paper_size, "letter") == 0;
-  double text_width = letter ? LETTER_TEXT_CM : A4_TEXT_CM;
+  return g_strcmp0 (paper_size, "letter") == 0;
+}
 
-  start (w, "office:automatic-styles");
+static void
+write_page_layout (OdtWriter  *w,
+                   const char *paper_size)
+{
+  gboolean letter = is_letter (paper_size);
+
   start_with (w, "style:page-layout", "style:name", "Page", NULL);
   start_with (w, "style:page-layout-properties",
               "fo:page-width", letter ? "8.5in" : "21cm",
@@ -328,6 +368,13 @@ write_automatic_styles (OdtWriter  *w,
   end (w);
   end (w);
   end (w);
+}
+
+static void
+write_table_styles (OdtWriter  *w,
+                    const char *paper_size)
+{
+  double text_width = is_letter (paper_size) ? LETTER_TEXT_CM : A4_TEXT_CM;
 
   /* The tally of activities is narrow; the list of entries fills the line. */
   table_style (w, "Tally", 8.0);
@@ -343,7 +390,6 @@ write_automatic_styles (OdtWriter  *w,
   /* A row stays on one page. */
   start_with (w, "style:style", "style:name", "Row", "style:family", "table-row", NULL);
   start_with (w, "style:table-row-properties", "fo:keep-together", "always", NULL);
-  end (w);
   end (w);
   end (w);
 }
@@ -546,52 +592,113 @@ write_meta (OdtWriter *w,
   end (w);
   start (w, "dc:date");
   write_text (w, report->made);
+  /* ODF wants a date and time; the flat document keeps the date alone, as
+   * it always has, which LibreOffice takes. */
+  if (w->part != ODT_FLAT)
+    write_text (w, "T00:00:00");
   end (w);
   end (w);
 }
 
 static void
-write_document (OdtWriter *w,
-                CwReport  *report)
+write_body (OdtWriter *w,
+            CwReport  *report)
 {
   g_autoptr(GPtrArray) outline = cw_report_outline (report);
 
-  check (w, xmlTextWriterStartDocument (w->xml, NULL, "UTF-8", NULL));
-  start_with (w, "office:document",
-              "xmlns:office", NS_OFFICE, "xmlns:style", NS_STYLE, "xmlns:text", NS_TEXT,
-              "xmlns:table", NS_TABLE, "xmlns:fo", NS_FO, "xmlns:meta", NS_META,
-              "xmlns:dc", NS_DC, "xmlns:svg", NS_SVG, "office:version", "1.2",
-              "office:mimetype", "application/vnd.oasis.opendocument.text", NULL);
-  write_meta (w, report);
-  write_styles (w);
-  write_automatic_styles (w, report->profile->paper_size);
-  write_master (w, report);
   start (w, "office:body");
   start (w, "office:text");
   for (guint i = 0; i < outline->len; i++)
     write_block (w, g_ptr_array_index (outline, i));
   end (w);
   end (w);
+}
+
+/* The document, or one part of the package: its root, then what the part
+ * holds, in the order the schema puts it in. */
+static void
+write_office_document (OdtWriter *w)
+{
+  static const char * const roots[] = {
+    [ODT_FLAT] = "office:document",
+    [ODT_CONTENT] = "office:document-content",
+    [ODT_STYLES] = "office:document-styles",
+    [ODT_META] = "office:document-meta",
+  };
+  CwReport *report = w->report;
+  const char *paper_size = report->profile->paper_size;
+  gboolean flat = w->part == ODT_FLAT;
+  gboolean content = flat || w->part == ODT_CONTENT;
+  gboolean styles = flat || w->part == ODT_STYLES;
+
+  g_assert (w->part < G_N_ELEMENTS (roots) && roots[w->part] != NULL);
+
+  start_with (w, roots[w->part],
+              "xmlns:office", NS_OFFICE, "xmlns:style", NS_STYLE, "xmlns:text", NS_TEXT,
+              "xmlns:table", NS_TABLE, "xmlns:fo", NS_FO, "xmlns:meta", NS_META,
+              "xmlns:dc", NS_DC, "xmlns:svg", NS_SVG, "office:version", "1.2", NULL);
+  if (flat)
+    attr (w, "office:mimetype", MIMETYPE_TEXT);
+  if (flat || w->part == ODT_META)
+    write_meta (w, report);
+  if (content || styles)
+    {
+      write_font_faces (w);
+      if (styles)
+        write_styles (w);
+      start (w, "office:automatic-styles");
+      if (styles)
+        write_page_layout (w, paper_size);
+      if (content)
+        write_table_styles (w, paper_size);
+      end (w);
+    }
+  if (styles)
+    write_master (w, report);
+  if (content)
+    write_body (w, report);
   end (w);
+}
+
+/* The package's list of its parts and what each holds. */
+static void
+write_manifest (OdtWriter *w)
+{
+  start_with (w, "manifest:manifest", "xmlns:manifest", NS_MANIFEST, "manifest:version", "1.2",
+              NULL);
+  start_with (w, "manifest:file-entry", "manifest:full-path", "/", "manifest:version", "1.2",
+              "manifest:media-type", MIMETYPE_TEXT, NULL);
+  end (w);
+  for (guint i = 0; i < G_N_ELEMENTS (package_parts); i++)
+    if (package_parts[i].part != ODT_MANIFEST)
+      {
+        start_with (w, "manifest:file-entry", "manifest:full-path", package_parts[i].path,
+                    "manifest:media-type", "text/xml", NULL);
+        end (w);
+      }
+  end (w);
+}
+
+static void
+write_document (OdtWriter *w)
+{
+  check (w, xmlTextWriterStartDocument (w->xml, NULL, "UTF-8", NULL));
+  if (w->part == ODT_MANIFEST)
+    write_manifest (w);
+  else
+    write_office_document (w);
   check (w, xmlTextWriterEndDocument (w->xml));
 }
 
-/**
- * cw_report_write_odt:
- * @out: where the document goes; it is not closed
- *
- * Writes the report as a flat OpenDocument text document (.fodt).
- */
-gboolean
-cw_report_write_odt (CwReport       *self,
-                     GOutputStream  *out,
-                     GError        **error)
+/* Writes one XML document of the report into @out. */
+static gboolean
+write_xml (CwReport       *report,
+           OdtPart         part,
+           GOutputStream  *out,
+           GError        **error)
 {
-  OdtWriter w = { NULL, out, NULL, FALSE, 0 };
+  OdtWriter w = { NULL, report, part, out, NULL, FALSE, 0 };
   xmlOutputBufferPtr buffer;
-
-  g_return_val_if_fail (self != NULL, FALSE);
-  g_return_val_if_fail (G_IS_OUTPUT_STREAM (out), FALSE);
 
   buffer = xmlOutputBufferCreateIO (write_cb, NULL, &w, NULL);
   w.xml = buffer != NULL ? xmlNewTextWriter (buffer) : NULL;
@@ -604,7 +711,7 @@ cw_report_write_odt (CwReport       *self,
       return FALSE;
     }
 
-  write_document (&w, self);
+  write_document (&w);
   check (&w, xmlTextWriterFlush (w.xml));
   xmlFreeTextWriter (w.xml);
 
@@ -620,4 +727,69 @@ cw_report_write_odt (CwReport       *self,
       return FALSE;
     }
   return TRUE;
+}
+
+/**
+ * cw_report_write_fodt:
+ * @out: where the document goes; it is not closed
+ *
+ * Writes the report as a flat OpenDocument text document (.fodt): one
+ * XML file, which LibreOffice opens.
+ */
+gboolean
+cw_report_write_fodt (CwReport       *self,
+                      GOutputStream  *out,
+                      GError        **error)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (G_IS_OUTPUT_STREAM (out), FALSE);
+
+  return write_xml (self, ODT_FLAT, out, error);
+}
+
+/**
+ * cw_report_write_odt:
+ * @out: where the package goes; it is not closed
+ *
+ * Writes the report as an OpenDocument text package (.odt), which Word
+ * opens as well as LibreOffice: a ZIP archive that starts with its
+ * mimetype, stored, as ODF 1.2 asks, then its XML parts, deflated. Every
+ * entry is dated the day the report was made, so the same report gives
+ * the same bytes.
+ */
+gboolean
+cw_report_write_odt (CwReport       *self,
+                     GOutputStream  *out,
+                     GError        **error)
+{
+  g_autoptr(CwZipWriter) zip = NULL;
+  g_autoptr(GError) zip_error = NULL;
+  guint year = 0, month = 0, day = 0;
+  gboolean ok;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (G_IS_OUTPUT_STREAM (out), FALSE);
+
+  if (self->made == NULL || sscanf (self->made, "%4u-%2u-%2u", &year, &month, &day) != 3)
+    year = month = day = 0;   /* taken as 1 January 1980 */
+  zip = cw_zip_writer_new (out, year, month, day);
+
+  ok = cw_zip_writer_add (zip, "mimetype", MIMETYPE_TEXT, strlen (MIMETYPE_TEXT), CW_ZIP_STORED,
+                          &zip_error);
+  for (guint i = 0; ok && i < G_N_ELEMENTS (package_parts); i++)
+    {
+      g_autoptr(GOutputStream) part = g_memory_output_stream_new_resizable ();
+      GMemoryOutputStream *memory = G_MEMORY_OUTPUT_STREAM (part);
+
+      if (!write_xml (self, package_parts[i].part, part, error))
+        return FALSE;
+      ok = cw_zip_writer_add (zip, package_parts[i].path, g_memory_output_stream_get_data (memory),
+                              g_memory_output_stream_get_data_size (memory), CW_ZIP_DEFLATED,
+                              &zip_error);
+    }
+  if (ok && cw_zip_writer_finish (zip, &zip_error))
+    return TRUE;
+
+  g_propagate_prefixed_error (error, g_steal_pointer (&zip_error), _("Could not write the report: "));
+  return FALSE;
 }

@@ -17,7 +17,8 @@ typedef struct {
 
 static const FormatInfo formats[] = {
   { CW_REPORT_FORMAT_PDF, "pdf", "pdf" },
-  { CW_REPORT_FORMAT_ODT, "odt", "fodt" },
+  { CW_REPORT_FORMAT_ODT, "odt", "odt" },
+  { CW_REPORT_FORMAT_FODT, "fodt", "fodt" },
   { CW_REPORT_FORMAT_HTML, "html", "html" },
   { CW_REPORT_FORMAT_TEXT, "txt", "txt" },
 };
@@ -37,7 +38,7 @@ cw_report_format_from_name (const char     *name,
   return FALSE;
 }
 
-/* The format a file's name asks for: .pdf, .fodt, .html or .htm, .txt. */
+/* The format a file's name asks for: .pdf, .odt, .fodt, .html or .htm, .txt. */
 gboolean
 cw_report_format_from_file_name (const char     *file_name,
                                  CwReportFormat *format)
@@ -137,6 +138,8 @@ cw_report_write (CwReport        *self,
       return cw_report_write_pdf (self, out, error);
     case CW_REPORT_FORMAT_ODT:
       return cw_report_write_odt (self, out, error);
+    case CW_REPORT_FORMAT_FODT:
+      return cw_report_write_fodt (self, out, error);
     case CW_REPORT_FORMAT_HTML:
       return cw_report_write_html (self, out, error);
     case CW_REPORT_FORMAT_TEXT:

@@ -11,9 +11,9 @@ G_BEGIN_DECLS
  * The yearly activity report for the country coordinator: what the group
  * did on each case in one year and what came of it. cw_report_build()
  * reads it from the store once; the writers turn the same report into
- * plain text, HTML, flat OpenDocument text or (through CwReportDocument)
- * printed pages and PDF. A built report never changes, so it can be
- * written from another thread.
+ * plain text, HTML, OpenDocument text (a package, or flat) or (through
+ * CwReportDocument) printed pages and PDF. A built report never changes,
+ * so it can be written from another thread.
  */
 
 /* The activities of one kind, added up. */
@@ -53,7 +53,8 @@ typedef struct {
 
 typedef enum {
   CW_REPORT_FORMAT_PDF,
-  CW_REPORT_FORMAT_ODT,
+  CW_REPORT_FORMAT_ODT,    /* an OpenDocument text package, .odt */
+  CW_REPORT_FORMAT_FODT,   /* flat OpenDocument text: one XML file, .fodt */
   CW_REPORT_FORMAT_HTML,
   CW_REPORT_FORMAT_TEXT,
 } CwReportFormat;
@@ -102,6 +103,9 @@ gboolean     cw_report_write_html          (CwReport            *self,
                                             GOutputStream       *out,
                                             GError             **error);
 gboolean     cw_report_write_odt           (CwReport            *self,
+                                            GOutputStream       *out,
+                                            GError             **error);
+gboolean     cw_report_write_fodt          (CwReport            *self,
                                             GOutputStream       *out,
                                             GError             **error);
 gboolean     cw_report_write_pdf           (CwReport            *self,

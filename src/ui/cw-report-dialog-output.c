@@ -221,7 +221,8 @@ static const struct {
   const char *label;
 } choices[] = {
   { "pdf", N_("PDF") },
-  { "odt", N_("OpenDocument Text (.fodt)") },
+  { "odt", N_("OpenDocument Text (.odt), for Word or LibreOffice") },
+  { "fodt", N_("Flat OpenDocument Text (.fodt)") },
   { "html", N_("Web Page (HTML)") },
   { "txt", N_("Plain Text, for an Email") },
 };
