@@ -86,9 +86,9 @@ test_search_rows (void)
 {
   g_autoptr(CwTestTmpDir) tmp = cw_test_tmp_dir_new ("casework-test-XXXXXX");
   g_autoptr(CwStore) store = cw_test_open_store (tmp, "casework.db");
-  g_autoptr(CwCase) jane = cw_test_save_new_case (store, "Jane Doe");
-  g_autoptr(CwCase) john = cw_test_save_new_case (store, "John Roe");
-  g_autoptr(CwCase) janet = cw_test_save_new_case (store, "Janet Moe");
+  g_autoptr(CwCase) jane G_GNUC_UNUSED = cw_test_save_new_case (store, "Jane Doe");
+  g_autoptr(CwCase) john G_GNUC_UNUSED = cw_test_save_new_case (store, "John Roe");
+  g_autoptr(CwCase) janet G_GNUC_UNUSED = cw_test_save_new_case (store, "Janet Moe");
   g_autoptr(CwCaseList) list = cw_case_list_new (store);
   g_autoptr(GArray) rows = NULL;
   g_autoptr(GError) error = NULL;

@@ -20,7 +20,7 @@ make_database (const char *dir,
   for (guint i = 0; i < n_cases; i++)
     {
       g_autofree char *title = g_strdup_printf ("Case %u", i + 1);
-      g_autoptr(CwCase) kase = cw_test_save_new_case (store, title);
+      g_autoptr(CwCase) kase G_GNUC_UNUSED = cw_test_save_new_case (store, title);
     }
   return g_build_filename (dir, "casework.db", NULL);
 }
