@@ -104,9 +104,9 @@ test_search_rows (void)
       g_autoptr(CwCase) item = g_list_model_get_item (G_LIST_MODEL (list), i);
       gboolean match = FALSE;
 
-      g_assert_cmpuint (cw_case_get_row (item), >, 0);
+      g_assert_cmpint (cw_case_get_row (item), >, 0);
       for (guint r = 0; r < rows->len; r++)
-        match |= g_array_index (rows, guint, r) == cw_case_get_row (item);
+        match |= g_array_index (rows, gint64, r) == cw_case_get_row (item);
       g_assert_cmpint (match, ==, g_str_has_prefix (cw_case_get_title (item), "Jan"));
       found += match;
     }

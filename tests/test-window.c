@@ -571,6 +571,46 @@ test_search_as_you_type (Fixture       *f,
   g_assert_cmpuint (shown_cases (f), ==, 3);
 }
 
+static gboolean
+shows_two (gpointer data)
+{
+  return shown_cases (data) == 2;
+}
+
+/* The search follows the cases: one added, one deleted (whose row number
+ * the next new case takes) while the words stay in the search entry. */
+static void
+test_search_follows_cases (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GPtrArray) cases = NULL;
+  g_autoptr(GError) error = NULL;
+
+  add_case (f->store, "Ahmed Nour", "Egypt", CW_CASE_TYPE_LONG_TERM, NULL);
+  add_case (f->store, "Marisol Quintero", "Colombia", CW_CASE_TYPE_LONG_TERM, NULL);
+  open_window (f);
+  cw_window_set_search (f->window, "ahmed");
+  g_assert_cmpuint (shown_cases (f), ==, 1);
+
+  add_case (f->store, "Ahmed Saleh", "Egypt", CW_CASE_TYPE_LONG_TERM, NULL);
+  g_assert_true (cw_test_wait_for (shows_two, f));
+
+  /* The newest case goes; a case with another name takes its number. */
+  cases = cw_store_list_cases (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_true (cw_store_delete_case (f->store, cw_case_get_id (g_ptr_array_index (cases, 2)), &error));
+  g_assert_no_error (error);
+  add_case (f->store, "Leyla Demir", "Türkiye", CW_CASE_TYPE_LONG_TERM, NULL);
+  g_assert_true (cw_test_wait_for (search_narrowed_to_one, f));
+  cw_test_run_main_loop (100);
+  g_assert_cmpuint (shown_cases (f), ==, 1);
+  {
+    g_autoptr(CwCase) only = g_list_model_get_item (cw_window_get_case_model (f->window), 0);
+
+    g_assert_cmpstr (cw_case_get_title (only), ==, "Ahmed Nour");
+  }
+}
+
 static void
 test_filters (Fixture       *f,
               gconstpointer  data)
@@ -795,6 +835,8 @@ main (int   argc,
 
   g_test_add ("/window/cases/search-as-you-type", Fixture, NULL, fixture_setup,
               test_search_as_you_type, fixture_teardown);
+  g_test_add ("/window/cases/search-follows-cases", Fixture, NULL, fixture_setup,
+              test_search_follows_cases, fixture_teardown);
   g_test_add ("/window/cases/filters", Fixture, NULL, fixture_setup, test_filters, fixture_teardown);
   g_test_add ("/window/cases/new", Fixture, NULL, fixture_setup, test_new_case, fixture_teardown);
   g_test_add ("/window/cases/delete-and-undo", Fixture, NULL, fixture_setup, test_delete_and_undo,

@@ -50,7 +50,7 @@ struct _CwCase
   CwCaseStatus status;
   guint ua_sequence;
   gboolean has_details;
-  guint row;                      /* the store's number for the case; 0 if none */
+  gint64 row;                     /* the store's number for the case; 0 if none */
 
   GPtrArray *references;          /* CwReference */
   GPtrArray *themes;              /* char * */
@@ -516,7 +516,7 @@ cw_case_update_summary_from (CwCase *self,
  * Returns: the store's number for the case, which its search index uses;
  *   0 for a case not read from a store
  */
-guint
+gint64
 cw_case_get_row (CwCase *self)
 {
   g_return_val_if_fail (CW_IS_CASE (self), 0);
@@ -525,7 +525,7 @@ cw_case_get_row (CwCase *self)
 
 void
 cw_case_set_row (CwCase *self,
-                 guint   row)
+                 gint64  row)
 {
   g_return_if_fail (CW_IS_CASE (self));
   self->row = row;

@@ -89,9 +89,9 @@ void          cw_case_set_last_activity   (CwCase       *self,
 
 /* The parts below are loaded with the case's details (see
  * cw_store_load_case()); a case from the case list carries none. */
-guint         cw_case_get_row             (CwCase       *self);
+gint64        cw_case_get_row             (CwCase       *self);
 void          cw_case_set_row             (CwCase       *self,
-                                           guint         row);
+                                           gint64        row);
 gboolean      cw_case_get_has_details     (CwCase       *self);
 void          cw_case_set_has_details     (CwCase       *self,
                                            gboolean      has_details);

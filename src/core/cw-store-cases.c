@@ -56,7 +56,7 @@ case_from_row (sqlite3_stmt *stmt)
   cw_case_set_last_activity (kase, (const char *) sqlite3_column_text (stmt, 19));
   cw_case_set_last_action (kase, (const char *) sqlite3_column_text (stmt, 20));
   cw_case_set_next_follow_up (kase, (const char *) sqlite3_column_text (stmt, 21));
-  cw_case_set_row (kase, (guint) sqlite3_column_int64 (stmt, 22));
+  cw_case_set_row (kase, sqlite3_column_int64 (stmt, 22));
 
   return kase;
 }
@@ -1203,7 +1203,7 @@ build_match_query (const char *text)
  * you type needs on every keystroke.
  *
  * Returns: (transfer full) (nullable): the rows of the matching cases, as
- *   guint; %NULL with no error when @text has no words
+ *   gint64 in ascending order; %NULL with no error when @text has no words
  */
 GArray *
 cw_store_search_case_rows (CwStore     *self,
@@ -1221,15 +1221,16 @@ cw_store_search_case_rows (CwStore     *self,
   if (query == NULL)
     return NULL;
 
-  stmt = cw_store_prepare (self, "SELECT rowid FROM case_search WHERE case_search MATCH ?", error);
+  stmt = cw_store_prepare (self, "SELECT rowid FROM case_search WHERE case_search MATCH ?"
+                                 " ORDER BY rowid", error);
   if (stmt == NULL)
     return NULL;
   cw_sql_bind_text (stmt, 1, query);
 
-  rows = g_array_new (FALSE, FALSE, sizeof (guint));
+  rows = g_array_new (FALSE, FALSE, sizeof (gint64));
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      guint row = (guint) sqlite3_column_int64 (stmt, 0);
+      gint64 row = sqlite3_column_int64 (stmt, 0);
 
       g_array_append_val (rows, row);
     }

@@ -11,8 +11,12 @@
  *
  * The match function runs for every case on every keystroke, so it
  * allocates nothing and looks nothing up by name: the filters are kept as
- * enum values, the search as a set of bits, one for each row number of a
- * matching case (cw_case_get_row()). Each change tells the
+ * enum values, the search as the sorted row numbers of the matching cases
+ * (cw_case_get_row()), searched by halves.
+ *
+ * Row numbers belong to the database as it is: a new case may take the
+ * number of a deleted one, and a restore renumbers them all. So when cases
+ * come, go or change, the search is run again once the main loop is idle. Each change tells the
  * filter model whether it can only narrow what shows (a longer word, a
  * filter set where there was none), so that it checks only the cases still
  * shown.
@@ -24,8 +28,8 @@ struct _CwCaseFilter
 
   CwStore *store;
   char *search_text;            /* NULL: no search */
-  guint8 *search_rows;          /* bit N set: row N matches; NULL: no search */
-  guint n_search_rows;          /* how many rows the bits cover */
+  GArray *search_rows;          /* gint64, ascending; NULL: no search */
+  guint refresh_source;         /* runs the search again after a change */
   char *status;                 /* "all" or a format word */
   char *type;
   char *region;
@@ -36,19 +40,35 @@ struct _CwCaseFilter
 G_DEFINE_FINAL_TYPE (CwCaseFilter, cw_case_filter, GTK_TYPE_FILTER)
 
 static gboolean
+has_row (GArray *rows,
+         gint64  row)
+{
+  const gint64 *values = (const gint64 *) (gpointer) rows->data;
+  guint low = 0, high = rows->len;
+
+  while (low < high)
+    {
+      guint middle = low + (high - low) / 2;
+
+      if (values[middle] == row)
+        return TRUE;
+      if (values[middle] < row)
+        low = middle + 1;
+      else
+        high = middle;
+    }
+  return FALSE;
+}
+
+static gboolean
 cw_case_filter_match (GtkFilter *filter,
                       gpointer   item)
 {
   CwCaseFilter *self = CW_CASE_FILTER (filter);
   CwCase *kase = item;
 
-  if (self->search_rows != NULL)
-    {
-      guint row = cw_case_get_row (kase);
-
-      if (row >= self->n_search_rows || (self->search_rows[row / 8] & (1u << (row % 8))) == 0)
-        return FALSE;
-    }
+  if (self->search_rows != NULL && !has_row (self->search_rows, cw_case_get_row (kase)))
+    return FALSE;
 
   return (self->status_value < 0 || (int) cw_case_get_status (kase) == self->status_value) &&
          (self->type_value < 0 || (int) cw_case_get_case_type (kase) == self->type_value) &&
@@ -67,9 +87,12 @@ cw_case_filter_finalize (GObject *object)
 {
   CwCaseFilter *self = CW_CASE_FILTER (object);
 
+  g_clear_handle_id (&self->refresh_source, g_source_remove);
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_object (&self->store);
   g_clear_pointer (&self->search_text, g_free);
-  g_clear_pointer (&self->search_rows, g_free);
+  g_clear_pointer (&self->search_rows, g_array_unref);
   g_clear_pointer (&self->status, g_free);
   g_clear_pointer (&self->type, g_free);
   g_clear_pointer (&self->region, g_free);
@@ -95,6 +118,32 @@ cw_case_filter_init (CwCaseFilter *self)
   self->type_value = -1;
 }
 
+static gboolean search (CwCaseFilter  *self,
+                        const char    *text,
+                        int            change,
+                        GError       **error);
+
+static gboolean
+refresh_cb (gpointer user_data)
+{
+  CwCaseFilter *self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = g_strdup (self->search_text);
+
+  self->refresh_source = 0;
+  if (text != NULL && !search (self, text, GTK_FILTER_CHANGE_DIFFERENT, &error))
+    g_warning ("Search failed: %s", error->message);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+cases_changed_cb (CwCaseFilter *self,
+                  const char   *case_id)
+{
+  if (self->search_text != NULL && self->refresh_source == 0)
+    self->refresh_source = g_idle_add (refresh_cb, self);
+}
+
 /**
  * cw_case_filter_new:
  * @store: (nullable): where the search looks; %NULL for no search
@@ -107,6 +156,12 @@ cw_case_filter_new (CwStore *store)
   g_return_val_if_fail (store == NULL || CW_IS_STORE (store), NULL);
 
   g_set_object (&self->store, store);
+  if (store != NULL)
+    {
+      g_signal_connect_swapped (store, "case-added", G_CALLBACK (cases_changed_cb), self);
+      g_signal_connect_swapped (store, "case-changed", G_CALLBACK (cases_changed_cb), self);
+      g_signal_connect_swapped (store, "case-removed", G_CALLBACK (cases_changed_cb), self);
+    }
   return self;
 }
 
@@ -126,6 +181,42 @@ change_between (const char *before,
   return GTK_FILTER_CHANGE_DIFFERENT;
 }
 
+/* Runs the search for @text (stripped, not empty) or, with %NULL, ends it;
+ * @change says how that changes what shows, -1 to work it out. */
+static gboolean
+search (CwCaseFilter  *self,
+        const char    *text,
+        int            change,
+        GError       **error)
+{
+  g_autoptr(GArray) rows = NULL;
+  g_autofree char *before = NULL;
+
+  if (text != NULL && self->store != NULL)
+    {
+      GError *local_error = NULL;
+
+      rows = cw_store_search_case_rows (self->store, text, &local_error);
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, local_error);
+          return FALSE;
+        }
+    }
+
+  if (rows == NULL && self->search_rows == NULL)
+    return TRUE;
+
+  before = g_steal_pointer (&self->search_text);
+  g_clear_pointer (&self->search_rows, g_array_unref);
+  self->search_rows = g_steal_pointer (&rows);
+  self->search_text = self->search_rows != NULL ? g_strdup (text) : NULL;
+
+  gtk_filter_changed (GTK_FILTER (self), change >= 0 ? (GtkFilterChange) change
+                                                    : change_between (before, self->search_text));
+  return TRUE;
+}
+
 /**
  * cw_case_filter_set_search:
  * @text: (nullable): what the user typed
@@ -139,51 +230,14 @@ cw_case_filter_set_search (CwCaseFilter  *self,
                            GError       **error)
 {
   g_autofree char *stripped = g_strstrip (g_strdup (text != NULL ? text : ""));
-  g_autofree char *before = NULL;
-  g_autoptr(GArray) rows = NULL;
-  guint8 *bits = NULL;
-  guint n_bits = 0;
-  GtkFilterChange change;
 
   g_return_val_if_fail (CW_IS_CASE_FILTER (self), FALSE);
 
-  if (*stripped != '\0' && self->store != NULL)
-    {
-      GError *local_error = NULL;
-
-      rows = cw_store_search_case_rows (self->store, stripped, &local_error);
-      if (local_error != NULL)
-        {
-          g_propagate_error (error, local_error);
-          return FALSE;
-        }
-    }
-
-  if (rows == NULL && self->search_rows == NULL)
+  /* What the store cannot search stays as it was. */
+  if (*stripped != '\0' && self->store == NULL)
     return TRUE;
 
-  if (rows != NULL)
-    {
-      for (guint i = 0; i < rows->len; i++)
-        n_bits = MAX (n_bits, g_array_index (rows, guint, i) + 1);
-      bits = g_new0 (guint8, n_bits / 8 + 1);
-      for (guint i = 0; i < rows->len; i++)
-        {
-          guint row = g_array_index (rows, guint, i);
-
-          bits[row / 8] |= 1u << (row % 8);
-        }
-    }
-
-  before = g_steal_pointer (&self->search_text);
-  g_free (self->search_rows);
-  self->search_rows = bits;
-  self->n_search_rows = n_bits;
-  self->search_text = rows != NULL ? g_steal_pointer (&stripped) : NULL;
-
-  change = change_between (before, self->search_text);
-  gtk_filter_changed (GTK_FILTER (self), change);
-  return TRUE;
+  return search (self, *stripped != '\0' ? stripped : NULL, -1, error);
 }
 
 /**
