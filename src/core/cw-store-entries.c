@@ -518,33 +518,13 @@ cw_entry_rows_free (CwEntryRows *rows)
   g_free (rows);
 }
 
-/* Rows come from the index in date order: only the few that share a date
- * can be out of order, and an insertion sort puts them right in one pass.
- * Should SQLite ever hand them over in another order, a full sort does. */
+/* Rows come from the index in date order, but entries of one date (there
+ * can be thousands, from an import of year-only dates) still need their
+ * ids in order: a real sort, not insertion into place. */
 static void
 sort_rows (GArray *rows)
 {
-  CwEntryRow *row = (CwEntryRow *) (gpointer) rows->data;
-
-  for (guint i = 1; i < rows->len; i++)
-    if (g_strcmp0 (row[i - 1].date, row[i].date) > 0)
-      {
-        g_array_sort (rows, cw_entry_row_compare);
-        return;
-      }
-
-  for (guint i = 1; i < rows->len; i++)
-    {
-      CwEntryRow moving = row[i];
-      guint j = i;
-
-      while (j > 0 && cw_entry_row_compare (&row[j - 1], &moving) > 0)
-        {
-          row[j] = row[j - 1];
-          j--;
-        }
-      row[j] = moving;
-    }
+  g_array_sort (rows, cw_entry_row_compare);
 }
 
 /**
