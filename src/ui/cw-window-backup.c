@@ -112,6 +112,8 @@ backup_done_cb (GObject      *source,
   g_autofree char *name = NULL;
   g_autofree char *message = NULL;
 
+  self->jobs_running--;
+
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -146,6 +148,7 @@ cw_window_back_up_to (CwWindow *self,
   task = g_task_new (self, self->cancellable, backup_done_cb, NULL);
   g_task_set_source_tag (task, cw_window_back_up_to);
   g_task_set_task_data (task, backup_job_new (self, file), (GDestroyNotify) backup_job_free);
+  self->jobs_running++;
   g_task_run_in_thread (task, backup_thread);
 }
 
@@ -277,6 +280,19 @@ forget_undo (CwWindow *self)
   g_clear_object (&self->deleted_entry);
 }
 
+/* A restore replaces every record: not while an import or a backup is
+ * still writing or reading them in a thread. */
+static gboolean
+refuse_while_busy (CwWindow *self)
+{
+  if (self->jobs_running == 0)
+    return FALSE;
+  cw_window_show_error (self, _("Wait Until the Import or Backup Is Done"),
+                        _("A restore replaces all the records, and another task is still "
+                          "working on them. Restore once it has finished."));
+  return TRUE;
+}
+
 /**
  * cw_window_restore_now:
  * @file: a backup, already checked
@@ -301,6 +317,8 @@ cw_window_restore_now (CwWindow *self,
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
   g_return_val_if_fail (self->store != NULL, FALSE);
 
+  if (refuse_while_busy (self))
+    return FALSE;
   flush_edits (self);
   path = g_file_get_path (file);
   if (path == NULL ||
@@ -394,6 +412,8 @@ cw_window_restore_from (CwWindow *self,
                             cw_store_get_read_only_reason (self->store));
       return;
     }
+  if (refuse_while_busy (self))
+    return;
 
   task = g_task_new (self, self->cancellable, check_done_cb, NULL);
   g_task_set_source_tag (task, cw_window_restore_from);

@@ -276,6 +276,7 @@ import_done_cb (GObject      *source,
   ImportJob *job = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
 
+  self->jobs_running--;
   gtk_revealer_set_reveal_child (self->progress_revealer, FALSE);
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
@@ -351,6 +352,7 @@ run_import (CwWindow  *self,
   g_timeout_add_full (G_PRIORITY_DEFAULT, 100, update_progress_cb, g_object_ref (task),
                       g_object_unref);
 
+  self->jobs_running++;
   g_task_run_in_thread (task, import_thread);
 }
 

@@ -52,6 +52,7 @@ struct _CwWindow
   GPtrArray *deleted_entries;
 
   GCancellable *cancellable;
+  guint jobs_running;           /* imports and backups working in threads */
 };
 
 
