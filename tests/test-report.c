@@ -161,6 +161,7 @@ test_status_at_year_end (Fixture       *f,
 #define YEAR_END_PAUSED_QUIET "17171717-0000-4000-8000-000000000004"
 #define YEAR_END_PAUSED_LATER "17171717-0000-4000-8000-000000000005"
 #define YEAR_END_REOPENED     "17171717-0000-4000-8000-000000000006"
+#define YEAR_END_BACK_IN_2025 "17171717-0000-4000-8000-000000000007"
 
 static char *
 case_status_text (CwReport   *report,
@@ -293,6 +294,20 @@ test_paused_and_reopened (Fixture       *f,
   g_assert_cmpint (find_case (report, YEAR_END_REOPENED)->status, ==, CW_CASE_STATUS_ACTIVE);
   g_assert_cmpint (find_case (earlier, YEAR_END_REOPENED)->status, ==, CW_CASE_STATUS_ACTIVE);
   g_assert_false (find_case (earlier, YEAR_END_REOPENED)->closed_in_year);
+
+  /* Closed in May 2022, its next entry in 2025: closed in between. */
+  {
+    g_autoptr(CwReport) y2021 = report_fixture_build (f, 2021, NULL, FALSE);
+    g_autoptr(CwReport) y2022 = report_fixture_build (f, 2022, NULL, FALSE);
+    g_autoptr(CwReport) y2023 = report_fixture_build (f, 2023, NULL, FALSE);
+
+    g_assert_nonnull (find_case (y2021, YEAR_END_BACK_IN_2025));
+    g_assert_nonnull (find_case (y2022, YEAR_END_BACK_IN_2025));
+    g_assert_null (find_case (y2023, YEAR_END_BACK_IN_2025));
+    g_assert_null (find_case (earlier, YEAR_END_BACK_IN_2025));
+    g_assert_nonnull (find_case (report, YEAR_END_BACK_IN_2025));
+    g_assert_nonnull (find_case (next, YEAR_END_BACK_IN_2025));
+  }
 }
 
 static void

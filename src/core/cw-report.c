@@ -171,14 +171,42 @@ closed_year (CwCase    *kase,
   return last != 0 ? last : 1;
 }
 
+/* A case not closed now that keeps a closing date was closed then and
+ * reopened later. The year it came back is the year of its first entry
+ * after the closing date; 0 when nothing was logged since, and so nothing
+ * says when. */
+static guint
+reopened_year (CwCase    *kase,
+               GPtrArray *entries)
+{
+  const char *closed = cw_case_get_closed (kase);
+  const char *first = NULL;
+
+  if (cw_case_get_status (kase) == CW_CASE_STATUS_CLOSED || year_of (closed) == 0)
+    return 0;
+
+  /* ISO dates of any precision compare as text. */
+  for (guint i = 0; entries != NULL && i < entries->len; i++)
+    {
+      const char *date = cw_entry_get_date (g_ptr_array_index (entries, i));
+
+      if (date != NULL && strcmp (date, closed) > 0 && (first == NULL || strcmp (date, first) < 0))
+        first = date;
+    }
+  return year_of (first);
+}
+
 /* Whether cw_report_case_is_open_in() needs the case's timeline: it does
- * when the case says neither when it was opened nor when it was closed. */
+ * when the case says neither when it was opened nor when it was closed, or
+ * when it was reopened after a closing date it keeps. */
 static gboolean
 open_in_needs_timeline (CwCase *kase)
 {
   return year_of (cw_case_get_opened (kase)) == 0 ||
          (cw_case_get_status (kase) == CW_CASE_STATUS_CLOSED &&
-          year_of (cw_case_get_closed (kase)) == 0);
+          year_of (cw_case_get_closed (kase)) == 0) ||
+         (cw_case_get_status (kase) != CW_CASE_STATUS_CLOSED &&
+          year_of (cw_case_get_closed (kase)) != 0);
 }
 
 /**
@@ -187,7 +215,8 @@ open_in_needs_timeline (CwCase *kase)
  *
  * Whether the case was open at any time in @year: opened (or, if that is
  * not known, first written about) by the year's end, and not closed before
- * the year began.
+ * the year began. A case reopened after a closing date it keeps was closed
+ * in the years between that date and its next entry.
  */
 gboolean
 cw_report_case_is_open_in (CwCase    *kase,
@@ -203,6 +232,13 @@ cw_report_case_is_open_in (CwCase    *kase,
   if (opened == 0)
     opened = first;
   closed = closed_year (kase, entries);
+  if (closed == 0)
+    {
+      guint back = reopened_year (kase, entries);
+
+      if (back != 0 && year > year_of (cw_case_get_closed (kase)) && year < back)
+        return FALSE;
+    }
 
   return opened <= year && (closed == 0 || closed >= year);
 }
