@@ -425,6 +425,9 @@ traces_clear (Traces *traces)
 {
   GStatBuf st;
 
+  if (traces->wal == NULL)
+    return;
+
   if (!traces->had_wal && g_lstat (traces->wal, &st) == 0 && S_ISREG (st.st_mode) &&
       st.st_size == 0)
     {
@@ -635,6 +638,66 @@ safety_copy_path (CwStore *self)
   return path;
 }
 
+/* Removes @path and every file beside it whose name starts with it: its
+ * journal files and the backup a migration made of it. */
+static void
+remove_with_companions (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
+    if (g_str_equal (name, base) ||
+        (g_str_has_prefix (name, base) && strchr ("-.", name[strlen (base)]) != NULL))
+      {
+        g_autofree char *file = g_build_filename (dir, name, NULL);
+
+        g_unlink (file);
+      }
+}
+
+/* A backup of an older schema is brought up to date in a copy of its own
+ * beside the database before anything is replaced, so that a migration
+ * that fails (a full disk, say) leaves the records as they were. Returns
+ * the migrated copy, open, and its path in @copy_path, for
+ * remove_with_companions() once it has been restored. */
+static CwStore *
+migrated_copy (CwStore     *self,
+               CwStore     *source,
+               char       **copy_path,
+               GError     **error)
+{
+  g_autofree char *path = NULL;
+  CwStore *migrated;
+
+  for (guint n = 0; path == NULL || g_file_test (path, G_FILE_TEST_EXISTS); n++)
+    {
+      g_free (path);
+      path = g_strdup_printf ("%s.restoring-%u", self->path, n);
+    }
+
+  if (!cw_store_backup_to (source, path, error))
+    {
+      remove_with_companions (path);
+      return NULL;
+    }
+  migrated = cw_store_open (path, error);
+  if (migrated == NULL || cw_store_get_read_only (migrated))
+    {
+      if (migrated != NULL)
+        g_set_error (error, CW_STORE_ERROR, CW_STORE_ERROR_READ_ONLY,
+                     _("The backup could not be brought up to this version of Casework"));
+      g_clear_object (&migrated);
+      remove_with_companions (path);
+      return NULL;
+    }
+
+  *copy_path = g_steal_pointer (&path);
+  return migrated;
+}
+
 static GPtrArray *
 list_case_ids (CwStore  *self,
                GError  **error)
@@ -778,6 +841,7 @@ cw_store_restore_from (CwStore     *self,
   g_autoptr(GError) migrate_error = NULL;
   g_autofree char *absolute = NULL;
   g_autofree char *safety = NULL;
+  g_autofree char *migrated_path = NULL;
   const CwMigration *migrations;
   guint n_migrations;
   gboolean copied;
@@ -817,12 +881,28 @@ cw_store_restore_from (CwStore     *self,
       return FALSE;
     }
 
+  if (info.schema_version < CW_STORE_SCHEMA_VERSION)
+    {
+      CwStore *migrated = migrated_copy (self, source, &migrated_path, error);
+
+      g_clear_object (&source);
+      traces_clear (&traces);
+      if (migrated == NULL)
+        {
+          g_prefix_error (error, _("Nothing was restored: "));
+          return FALSE;
+        }
+      source = migrated;
+    }
+
   /* What is here now stays beside the database, under a name of its own. */
   safety = safety_copy_path (self);
   if (!cw_store_backup_to (self, safety, error))
     {
       g_clear_object (&source);
       traces_clear (&traces);
+      if (migrated_path != NULL)
+        remove_with_companions (migrated_path);
       g_prefix_error (error, _("Nothing was restored: "));
       return FALSE;
     }
@@ -831,13 +911,16 @@ cw_store_restore_from (CwStore     *self,
   copied = copy_into (self, source, error);
   g_clear_object (&source);
   traces_clear (&traces);
+  if (migrated_path != NULL)
+    remove_with_companions (migrated_path);
   if (!copied)
     {
       g_prefix_error (error, _("Nothing was restored: "));
       return FALSE;
     }
 
-  self->schema_version = info.schema_version;
+  /* Brought up to date above; a backup of this version needs nothing. */
+  self->schema_version = migrated_path != NULL ? CW_STORE_SCHEMA_VERSION : info.schema_version;
   migrations = cw_store_migrations (&n_migrations);
   if (!cw_store_migrate (self, migrations, n_migrations, &migrate_error))
     g_warning ("%s: the restored backup could not be brought up to date: %s",
