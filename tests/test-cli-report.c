@@ -202,6 +202,7 @@ test_odt_from_name (Fixture       *f,
 
   if (python == NULL)
     g_error ("python3 is not installed: it reads the OpenDocument package back");
+  g_clear_pointer (&err, g_free);
   process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
                               &error, python, "-c", unzip_script, path, NULL);
   g_assert_no_error (error);
