@@ -97,7 +97,9 @@ run_suite() {
     dbus-run-session -- \
     meson test -C "$build" --print-errorlogs "$@" || suite_status=$?
 
-  python3 - "$build/meson-logs/testlog.json" <<'PY' || true
+  # meson names the log after a --wrap program (testlog-valgrind.json).
+  suite_log=$(ls -t "$build"/meson-logs/testlog*.json 2>/dev/null | head -n 1)
+  python3 - "$suite_log" <<'PY' || true
 import json, sys
 passed = failed = skipped = 0
 with open(sys.argv[1]) as log:
