@@ -7,6 +7,7 @@
 # sourcing it to build elsewhere:
 #
 #   (unset)   _build/       the compiler meson finds, -Dwerror=true
+#   test      _build/       the same, and what the suite needs to run
 #   asan      _build_asan/  clang, AddressSanitizer + UBSan (every UBSan error
 #                           fatal), -Dwerror=true, and the libFuzzer targets
 #   valgrind  _build_vg/    the compiler meson finds, -Dwerror=true, for valgrind
@@ -31,6 +32,10 @@ config_options=""
 case "${setup_config:-}" in
   "")
     build="$top/_build"
+    ;;
+  test)
+    build="$top/_build"
+    config_packages="$test_packages"
     ;;
   asan)
     build="$top/_build_asan"

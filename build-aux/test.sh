@@ -6,7 +6,7 @@
 # desktop, the window. Ends with one line, "N passed, N failed, N skipped".
 set -eu
 
-EXTRA_PACKAGES="xvfb xauth dbus libxml2-utils poppler-utils"
+setup_config=test
 here=$(CDPATH= cd -- "$(dirname -- "$0")" && pwd)
 . "$here/setup.sh"
 
