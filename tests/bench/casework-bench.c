@@ -31,6 +31,7 @@
 #include "cw-meeting-pack.h"
 #include "cw-report.h"
 #include "cw-store.h"
+#include "cw-test-utils.h"
 
 #define SEED 20261121
 #define IMPORT_CASES 2000
@@ -644,23 +645,6 @@ bench_letters (Bench *b)
   report ("letters_pages_per_s", n_pages / (best_of (times, REPEATS) / 1000.0), "pages/s");
 }
 
-static void
-remove_dir (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  if (d == NULL)
-    return;
-  while ((name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      g_remove (path);
-    }
-  g_rmdir (dir);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -734,7 +718,7 @@ main (int   argc,
   report ("rss_mb", usage.ru_maxrss / 1024.0, "MB");
 
   if (keep == NULL)
-    remove_dir (b.dir);
+    cw_test_remove_tree (b.dir);
   g_rand_free (b.rand);
   g_free (b.dir);
   return 0;
