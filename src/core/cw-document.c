@@ -103,6 +103,8 @@ cw_document_write_pdf (CwDocument     *self,
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Casework");
   cr = cairo_create (surface);
   context = pango_cairo_create_context (cr);
+  /* Positions on paper, not on a pixel grid. */
+  pango_context_set_round_glyph_positions (context, FALSE);
 
   n_pages = cw_document_paginate (self, context, width, height);
   for (guint i = 0; i < n_pages; i++)

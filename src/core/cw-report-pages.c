@@ -85,6 +85,10 @@ cw_report_print_context (PangoContext *context)
   cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
   pango_cairo_context_set_font_options (print, options);
   pango_cairo_context_set_resolution (print, 72);
+  /* Whole points are far too coarse for glyphs on paper: rounded, every
+   * letter gets its own nudge, uneven to the eye and one number more per
+   * glyph in a PDF. */
+  pango_context_set_round_glyph_positions (print, FALSE);
   pango_context_set_language (print, pango_context_get_language (context));
   cairo_font_options_destroy (options);
   return print;
