@@ -89,21 +89,68 @@ set_color (cairo_t *cr,
                         (color & 0xff) / 255.0);
 }
 
-/* Draws a one-line row's cells as pango_cairo_show_layout_line() would,
- * the same glyphs at the same places with the same text, but with one
- * cairo_show_text_glyphs() for the row: what a PDF costs goes by the
- * operation as much as by the glyph. Returns FALSE, having drawn nothing,
- * unless the cells are plain runs of one font. */
+/* Glyphs gathered from consecutive table rows of one font and one
+ * colour, for one cairo_show_text_glyphs(): what a PDF costs goes by the
+ * operation as much as by the glyph. */
+typedef struct {
+  cairo_scaled_font_t *font;
+  guint32 color;
+  GArray *glyphs;           /* cairo_glyph_t */
+  GArray *clusters;         /* cairo_text_cluster_t */
+  GString *text;
+} GlyphBatch;
+
+static void
+glyph_batch_init (GlyphBatch *batch)
+{
+  batch->font = NULL;
+  batch->color = 0;
+  batch->glyphs = g_array_sized_new (FALSE, FALSE, sizeof (cairo_glyph_t), 4096);
+  batch->clusters = g_array_sized_new (FALSE, FALSE, sizeof (cairo_text_cluster_t), 4096);
+  batch->text = g_string_sized_new (4096);
+}
+
+static void
+glyph_batch_flush (GlyphBatch *batch,
+                   cairo_t    *cr)
+{
+  if (batch->glyphs->len > 0)
+    {
+      set_color (cr, batch->color);
+      cairo_save (cr);
+      cairo_set_scaled_font (cr, batch->font);
+      cairo_show_text_glyphs (cr, batch->text->str, (int) batch->text->len,
+                              (cairo_glyph_t *) (gpointer) batch->glyphs->data, (int) batch->glyphs->len,
+                              (cairo_text_cluster_t *) (gpointer) batch->clusters->data,
+                              (int) batch->clusters->len, 0);
+      cairo_restore (cr);
+    }
+  g_array_set_size (batch->glyphs, 0);
+  g_array_set_size (batch->clusters, 0);
+  g_string_truncate (batch->text, 0);
+  batch->font = NULL;
+}
+
+static void
+glyph_batch_clear (GlyphBatch *batch)
+{
+  g_array_unref (batch->glyphs);
+  g_array_unref (batch->clusters);
+  g_string_free (batch->text, TRUE);
+}
+
+/* Adds a one-line row's cells to @batch as pango_cairo_show_layout_line()
+ * would draw them, the same glyphs at the same places with the same text,
+ * first drawing what @batch holds if the row's font or colour differs.
+ * Returns FALSE, having added nothing, unless the cells are plain runs of
+ * one font. */
 static gboolean
-draw_row_glyphs (cairo_t             *cr,
-                 const CwReportPiece *piece)
+gather_row_glyphs (GlyphBatch          *batch,
+                   cairo_t             *cr,
+                   const CwReportPiece *piece)
 {
   PangoFont *font = NULL;
   cairo_scaled_font_t *scaled_font;
-  cairo_glyph_t *glyphs;
-  cairo_text_cluster_t *clusters;
-  char *text;
-  int n_glyphs = 0, n_bytes = 0, n_clusters = 0, n_text = 0, count = 0;
   double y = piece->y + (double) piece->baseline / PANGO_SCALE;
 
   for (guint i = 0; i < piece->n_cells; i++)
@@ -122,8 +169,6 @@ draw_row_glyphs (cairo_t             *cr,
           if ((run->glyphs->glyphs[g].glyph & PANGO_GLYPH_UNKNOWN_FLAG) != 0
               || run->glyphs->glyphs[g].glyph == PANGO_GLYPH_EMPTY)
             return FALSE;
-        n_glyphs += run->glyphs->num_glyphs;
-        n_bytes += run->item->length;
       }
   if (font == NULL || !PANGO_IS_CAIRO_FONT (font))
     return FALSE;
@@ -131,9 +176,11 @@ draw_row_glyphs (cairo_t             *cr,
   if (scaled_font == NULL || cairo_scaled_font_status (scaled_font) != CAIRO_STATUS_SUCCESS)
     return FALSE;
 
-  glyphs = g_new (cairo_glyph_t, n_glyphs);
-  clusters = g_new (cairo_text_cluster_t, n_glyphs);
-  text = g_malloc (n_bytes);
+  if (batch->font != scaled_font || batch->color != piece->color)
+    glyph_batch_flush (batch, cr);
+  batch->font = scaled_font;
+  batch->color = piece->color;
+
   for (guint i = 0; i < piece->n_cells; i++)
     {
       PangoLayout *layout = piece->cells[i].layout;
@@ -156,51 +203,51 @@ draw_row_glyphs (cairo_t             *cr,
           for (gboolean more = pango_glyph_item_iter_init_start (&iter, run, layout_text); more;
                more = pango_glyph_item_iter_next_cluster (&iter))
             {
-              clusters[n_clusters].num_bytes = iter.end_index - iter.start_index;
-              clusters[n_clusters].num_glyphs = iter.end_glyph - iter.start_glyph;
-              n_clusters++;
+              cairo_text_cluster_t cluster = {
+                .num_bytes = iter.end_index - iter.start_index,
+                .num_glyphs = iter.end_glyph - iter.start_glyph,
+              };
+
+              g_array_append_val (batch->clusters, cluster);
             }
           for (int g = 0; g < run->glyphs->num_glyphs; g++)
             {
               PangoGlyphInfo *info = &run->glyphs->glyphs[g];
+              cairo_glyph_t glyph = {
+                .index = info->glyph,
+                .x = base_x + (double) (x_position + info->geometry.x_offset) / PANGO_SCALE,
+                .y = info->geometry.y_offset == 0
+                     ? cell_y : cell_y + (double) info->geometry.y_offset / PANGO_SCALE,
+              };
 
-              glyphs[count].index = info->glyph;
-              glyphs[count].x = base_x + (double) (x_position + info->geometry.x_offset) / PANGO_SCALE;
-              glyphs[count].y = info->geometry.y_offset == 0
-                                ? cell_y : cell_y + (double) info->geometry.y_offset / PANGO_SCALE;
-              count++;
+              g_array_append_val (batch->glyphs, glyph);
               x_position += info->geometry.width;
             }
-          memcpy (text + n_text, layout_text + run->item->offset, run->item->length);
-          n_text += run->item->length;
+          g_string_append_len (batch->text, layout_text + run->item->offset, run->item->length);
           x += x_position;
         }
     }
-
-  cairo_save (cr);
-  cairo_set_scaled_font (cr, scaled_font);
-  cairo_show_text_glyphs (cr, text, n_text, glyphs, count, clusters, n_clusters, 0);
-  cairo_restore (cr);
-  g_free (glyphs);
-  g_free (clusters);
-  g_free (text);
+  cairo_new_path (cr);
   return TRUE;
 }
 
 static void
 draw_text (cairo_t             *cr,
+           GlyphBatch          *batch,
            const CwReportPiece *piece)
 {
   PangoLayoutIter *iter;
   int top = 0;
 
+  if (piece->cells != NULL && gather_row_glyphs (batch, cr, piece))
+    return;
+
+  glyph_batch_flush (batch, cr);
   set_color (cr, piece->color);
   if (piece->cells != NULL)
     {
       double y = piece->y + (double) piece->baseline / PANGO_SCALE;
 
-      if (draw_row_glyphs (cr, piece))
-        return;
       for (guint i = 0; i < piece->n_cells; i++)
         {
           cairo_move_to (cr, piece->x + (double) piece->cells[i].x / PANGO_SCALE, y);
@@ -315,21 +362,30 @@ cw_report_document_draw_page (CwDocument *document,
                               guint       page)
 {
   CwReportDocument *self = CW_REPORT_DOCUMENT (document);
+  GlyphBatch batch;
 
   g_return_if_fail (self->pieces != NULL);
   g_return_if_fail (page < self->n_pages);
 
   draw_frame (self, cr, page);
+  glyph_batch_init (&batch);
   for (guint i = g_array_index (self->page_starts, guint, page);
        i < g_array_index (self->page_starts, guint, page + 1); i++)
     {
       const CwReportPiece *piece = &g_array_index (self->pieces, CwReportPiece, i);
 
       if (piece->kind == CW_REPORT_PIECE_TEXT)
-        draw_text (cr, piece);
+        {
+          draw_text (cr, &batch, piece);
+        }
       else
-        draw_rule (cr, piece->x, piece->y, piece->width, piece->thickness, piece->color);
+        {
+          glyph_batch_flush (&batch, cr);
+          draw_rule (cr, piece->x, piece->y, piece->width, piece->thickness, piece->color);
+        }
     }
+  glyph_batch_flush (&batch, cr);
+  glyph_batch_clear (&batch);
 }
 
 static void
