@@ -358,6 +358,33 @@ describe_parse_error (const char *libxml_message)
   return NULL;
 }
 
+/* The bytes handed to libxml2 a piece at a time: given them whole, it
+ * would first copy them all. */
+typedef struct {
+  const char *data;
+  gsize left;
+} Feed;
+
+static int
+feed_read_cb (void *context,
+              char *buffer,
+              int   len)
+{
+  Feed *feed = context;
+  gsize n = MIN (feed->left, (gsize) MAX (len, 0));
+
+  memcpy (buffer, feed->data, n);
+  feed->data += n;
+  feed->left -= n;
+  return (int) n;
+}
+
+static int
+feed_close_cb (void *context)
+{
+  return 0;
+}
+
 static xmlDoc *
 parse_bytes (ReadContext *ctx,
              Stream      *stream,
@@ -365,6 +392,7 @@ parse_bytes (ReadContext *ctx,
              gsize        size)
 {
   ParseState state = { ctx, stream };
+  Feed feed = { data, size };
   xmlParserCtxtPtr ctxt;
   xmlDoc *doc;
   const char *words;
@@ -385,9 +413,9 @@ parse_bytes (ReadContext *ctx,
   /* Deliberately without NOENT, DTDLOAD, DTDATTR, DTDVALID, XINCLUDE or
    * HUGE: entities stay unexpanded, no DTD is read, libxml2's size and depth
    * limits stay on. */
-  doc = xmlCtxtReadMemory (ctxt, data, (int) size, ctx->name, "UTF-8",
-                           XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
-                           XML_PARSE_NOCDATA);
+  doc = xmlCtxtReadIO (ctxt, feed_read_cb, feed_close_cb, &feed, ctx->name, "UTF-8",
+                       XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
+                       XML_PARSE_NOCDATA);
 
   /* What the cases said waits in @stream: a document that is not
    * well-formed is refused for that, whatever it is. */
