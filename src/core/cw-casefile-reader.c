@@ -385,6 +385,26 @@ feed_close_cb (void *context)
   return 0;
 }
 
+/**
+ * cw_casefile_parse_pieces:
+ * @ctxt: a parser context, with whatever SAX handlers the caller wants
+ *
+ * Parses @size bytes at @data as UTF-8 with xmlCtxtReadIO(), a piece at a
+ * time, as the reader does: xmlCtxtReadMemory() would copy them all
+ * first. @options are xmlParserOption flags.
+ */
+xmlDoc *
+cw_casefile_parse_pieces (xmlParserCtxt *ctxt,
+                          const char    *data,
+                          gsize          size,
+                          const char    *name,
+                          int            options)
+{
+  Feed feed = { data, size };
+
+  return xmlCtxtReadIO (ctxt, feed_read_cb, feed_close_cb, &feed, name, "UTF-8", options);
+}
+
 static xmlDoc *
 parse_bytes (ReadContext *ctx,
              Stream      *stream,
@@ -392,7 +412,6 @@ parse_bytes (ReadContext *ctx,
              gsize        size)
 {
   ParseState state = { ctx, stream };
-  Feed feed = { data, size };
   xmlParserCtxtPtr ctxt;
   xmlDoc *doc;
   const char *words;
@@ -410,12 +429,8 @@ parse_bytes (ReadContext *ctx,
   ctxt->sax->startElementNs = start_element_cb;
   ctxt->sax->endElementNs = end_element_cb;
 
-  /* Deliberately without NOENT, DTDLOAD, DTDATTR, DTDVALID, XINCLUDE or
-   * HUGE: entities stay unexpanded, no DTD is read, libxml2's size and depth
-   * limits stay on. */
-  doc = xmlCtxtReadIO (ctxt, feed_read_cb, feed_close_cb, &feed, ctx->name, "UTF-8",
-                       XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
-                       XML_PARSE_NOCDATA);
+  /* See CW_CASEFILE_PARSE_OPTIONS for what is deliberately left out. */
+  doc = cw_casefile_parse_pieces (ctxt, data, size, ctx->name, CW_CASEFILE_PARSE_OPTIONS);
 
   /* What the cases said waits in @stream: a document that is not
    * well-formed is refused for that, whatever it is. */

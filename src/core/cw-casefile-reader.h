@@ -2,6 +2,7 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <libxml/parser.h>
 
 #include "cw-case.h"
 #include "cw-casefile.h"
@@ -61,6 +62,18 @@ CwCasefile *cw_casefile_read_with_limit (GBytes  *bytes,
 CwCasefile *cw_casefile_read_file  (GFile       *file,
                                     GError     **error);
 void        cw_casefile_free       (CwCasefile  *self);
+
+/* Deliberately without NOENT, DTDLOAD, DTDATTR, DTDVALID, XINCLUDE or
+ * HUGE: entities stay unexpanded, no DTD is read, libxml2's size and depth
+ * limits stay on. */
+#define CW_CASEFILE_PARSE_OPTIONS \
+  (XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NOCDATA)
+
+xmlDoc     *cw_casefile_parse_pieces (xmlParserCtxt *ctxt,
+                                      const char    *data,
+                                      gsize          size,
+                                      const char    *name,
+                                      int            options);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CwCasefile, cw_casefile_free)
 

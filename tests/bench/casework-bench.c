@@ -678,31 +678,6 @@ bare_end_element_cb (void          *user_data,
     }
 }
 
-typedef struct {
-  const char *data;
-  gsize left;
-} Feed;
-
-static int
-feed_read_cb (void *context,
-              char *buffer,
-              int   len)
-{
-  Feed *feed = context;
-  gsize n = MIN (feed->left, (gsize) MAX (len, 0));
-
-  memcpy (buffer, feed->data, n);
-  feed->data += n;
-  feed->left -= n;
-  return (int) n;
-}
-
-static int
-feed_close_cb (void *context)
-{
-  return 0;
-}
-
 /* libxml2's tree parser over the same bytes, fed to it as the reader
  * feeds them, with the reader's options, and nothing else. (Until
  * November 2026 this was xmlReadMemory() building the whole tree: 390 MB
@@ -714,13 +689,11 @@ parse_with_libxml (GBytes *bytes)
   gint64 start = g_get_monotonic_time ();
   gsize size;
   const char *data = g_bytes_get_data (bytes, &size);
-  Feed feed = { data, size };
   xmlParserCtxtPtr ctxt = xmlNewParserCtxt ();
   xmlDocPtr doc;
 
   ctxt->sax->endElementNs = bare_end_element_cb;
-  doc = xmlCtxtReadIO (ctxt, feed_read_cb, feed_close_cb, &feed, "bench.xml", "UTF-8",
-                       XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NOCDATA);
+  doc = cw_casefile_parse_pieces (ctxt, data, size, "bench.xml", CW_CASEFILE_PARSE_OPTIONS);
   if (doc == NULL || !ctxt->wellFormed)
     fail ("parsing the generated casefile", NULL);
   xmlFreeDoc (doc);
