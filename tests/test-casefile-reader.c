@@ -1187,6 +1187,16 @@ make_empty (void)
   return g_bytes_new_static ("", 0);
 }
 
+/* Empty with no bytes at all to point at, as the fuzzer found. */
+static GBytes *
+make_empty_null (void)
+{
+  GBytes *bytes = g_bytes_new (NULL, 0);
+
+  g_assert_null (g_bytes_get_data (bytes, NULL));
+  return bytes;
+}
+
 /* A valid document, refused for being a byte over the cap. */
 static GBytes *
 make_every_element (void)
@@ -1389,6 +1399,8 @@ static const Refusal refusals[] = {
   { "gzip", "case.xml.gz", NULL, make_gzip, 0,
     CW_CASEFILE_ERROR_NOT_CASEFILE, "compressed", FALSE },
   { "empty", "empty.xml", NULL, make_empty, 0,
+    CW_CASEFILE_ERROR_MALFORMED, "empty", TRUE },
+  { "empty-no-data", "empty.xml", NULL, make_empty_null, 0,
     CW_CASEFILE_ERROR_MALFORMED, "empty", TRUE },
   { "only-white-space", "blank.xml", "   \n\n", NULL, 0,
     CW_CASEFILE_ERROR_MALFORMED, "not well-formed", TRUE },

@@ -373,6 +373,9 @@ feed_read_cb (void *context,
   Feed *feed = context;
   gsize n = MIN (feed->left, (gsize) MAX (len, 0));
 
+  /* an empty document may have no bytes to point at */
+  if (n == 0)
+    return 0;
   memcpy (buffer, feed->data, n);
   feed->data += n;
   feed->left -= n;
