@@ -18,9 +18,10 @@
  */
 
 /* The migration tests write versions as numbers: 1 is the first schema,
- * 2 the one with the yearly report's notes, 3 the current one (with the
- * follow-ups' index), 4 a step made up by a test. */
-G_STATIC_ASSERT (CW_STORE_SCHEMA_VERSION == 3);
+ * 2 the one with the yearly report's notes, 3 the one with the follow-ups'
+ * index, 4 the current one (the timeline's table made anew with a faster
+ * check), 5 a step made up by a test. */
+G_STATIC_ASSERT (CW_STORE_SCHEMA_VERSION == 4);
 
 /* ------------------------------------------------------------------ */
 /* A temporary directory per test */
@@ -1985,10 +1986,10 @@ test_migration_v1_to_v2 (void)
   g_assert_false (peek_has_table (path, "report_notes"));
   g_assert_cmpuint (count_prefix (tmp->path, "casework.db.v", NULL), ==, 0);
 
-  /* Opening it as this version does moves it to version 3, case and all. */
+  /* Opening it as this version does moves it to version 4, case and all. */
   store = open_store (path);
   g_assert_false (cw_store_get_read_only (store));
-  g_assert_cmpint (cw_store_get_schema_version (store), ==, 3);
+  g_assert_cmpint (cw_store_get_schema_version (store), ==, 4);
   loaded = cw_store_load_case (store, cw_case_get_id (kase), &error);
   g_assert_no_error (error);
   assert_cases_equal (kase, loaded);
@@ -2005,7 +2006,7 @@ test_migration_v1_to_v2 (void)
   g_assert_cmpstr (next, ==, "More letters.");
   g_clear_object (&store);
 
-  g_assert_cmpint (peek_int (path, "PRAGMA user_version", NULL), ==, 3);
+  g_assert_cmpint (peek_int (path, "PRAGMA user_version", NULL), ==, 4);
   g_assert_true (peek_has_table (path, "report_notes"));
   /* Version 3's index of follow-ups, which the case list reads. */
   g_assert_cmpint (peek_int (path, "SELECT count(*) FROM sqlite_schema"
@@ -2028,9 +2029,122 @@ test_migration_v1_to_v2 (void)
 
   /* Opening the migrated database again migrates and backs up nothing more. */
   store = open_store (path);
-  g_assert_cmpint (cw_store_get_schema_version (store), ==, 3);
+  g_assert_cmpint (cw_store_get_schema_version (store), ==, 4);
   g_clear_object (&store);
   g_assert_cmpuint (count_prefix (tmp->path, "casework.db.v", NULL), ==, 1);
+}
+
+/* A version-3 timeline is made anew for version 4: every entry the same,
+ * under the same rowid, with the same indexes, and the category still
+ * checked. */
+static void
+test_migration_v3_to_v4 (void)
+{
+  static const CwEntryCategory categories[] = {
+    CW_ENTRY_CATEGORY_ACTIVITY, CW_ENTRY_CATEGORY_OUTCOME, CW_ENTRY_CATEGORY_UPDATE,
+  };
+  g_autoptr(TmpDir) tmp = tmp_dir_new ();
+  g_autofree char *path = tmp_dir_file (tmp, "casework.db");
+  g_autoptr(GPtrArray) saved = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GArray) rowids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(CwCase) kase = make_case ("Migrated timeline");
+  g_autoptr(CwStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sql = NULL;
+  const CwMigration *real;
+  sqlite3 *db;
+  guint n = 0;
+
+  real = cw_store_migrations (&n);
+  g_assert_cmpint (real[2].version, ==, 3);
+  store = cw_store_open_with_migrations (path, real, 3, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (cw_store_get_schema_version (store), ==, 3);
+  g_assert_true (cw_store_save_case (store, kase, &error));
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < 9; i++)
+    {
+      g_autofree char *date = g_strdup_printf ("2025-%02u-1%u", i + 1, i);
+      g_autofree char *title = g_strdup_printf ("Entry %u", i);
+      gboolean activity = i % 3 == 0;
+      CwEntry *entry = make_entry (cw_case_get_id (kase), date, categories[i % 3],
+                                   activity ? "letter" : i == 5 ? "follow-up" : NULL,
+                                   activity ? (gint64) i + 1 : CW_ENTRY_NO_COUNT,
+                                   i % 4 == 0, title);
+
+      if (i % 3 == 1)
+        cw_entry_set_notes (entry, "Written by hand, \u201cwith care\u201d.");
+      save_entry_ok (store, entry);
+      g_ptr_array_add (saved, entry);
+    }
+  /* A gap in the rowids, as deleting leaves. */
+  g_assert_true (cw_store_delete_entry (store, cw_entry_get_id (g_ptr_array_index (saved, 2)),
+                                        &error));
+  g_assert_no_error (error);
+  g_ptr_array_remove_index (saved, 2);
+  g_clear_object (&store);
+
+  /* Enough of a timeline that copying it leaves pages to give back. */
+  sql = g_strdup_printf ("WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 3000)"
+                         " INSERT INTO entries (id, case_id, date, precision, category, title,"
+                         "                      created, updated)"
+                         " SELECT printf ('%%036d', i), '%s', '2024-05-01', 3, 'activity',"
+                         "        printf ('Letter %%d, written at the stall in the market square', i),"
+                         "        '2024-05-01T10:00:00Z', '2024-05-01T10:00:00Z' FROM n",
+                         cw_case_get_id (kase));
+  peek_exec (path, sql);
+  g_clear_pointer (&sql, g_free);
+
+  for (guint i = 0; i < saved->len; i++)
+    {
+      gint64 rowid = peek_int (path, "SELECT rowid FROM entries WHERE id = ?",
+                               cw_entry_get_id (g_ptr_array_index (saved, i)));
+      g_array_append_val (rowids, rowid);
+    }
+
+  store = open_store (path);
+  g_assert_cmpint (cw_store_get_schema_version (store), ==, 4);
+  g_assert_cmpuint (cw_store_count_entries (store, cw_case_get_id (kase)), ==, saved->len + 3000);
+  for (guint i = 0; i < saved->len; i++)
+    {
+      CwEntry *entry = g_ptr_array_index (saved, i);
+      g_autoptr(CwEntry) again = cw_store_load_entry (store, cw_entry_get_id (entry), &error);
+
+      g_assert_no_error (error);
+      assert_entries_equal (entry, again);
+    }
+  g_clear_object (&store);
+
+  for (guint i = 0; i < saved->len; i++)
+    g_assert_cmpint (peek_int (path, "SELECT rowid FROM entries WHERE id = ?",
+                               cw_entry_get_id (g_ptr_array_index (saved, i))),
+                     ==, g_array_index (rowids, gint64, i));
+  g_assert_cmpint (peek_int (path, "PRAGMA user_version", NULL), ==, 4);
+  g_assert_false (peek_has_table (path, "entries_v4"));
+  /* The old table's pages were given back, not kept in the file. */
+  g_assert_cmpint (peek_int (path, "PRAGMA freelist_count", NULL), ==, 0);
+  g_assert_cmpint (peek_int (path, "SELECT count(*) FROM sqlite_schema WHERE type = 'index'"
+                                   " AND tbl_name = 'entries' AND name IN"
+                                   " ('entries_by_case_date', 'entries_follow_ups')", NULL), ==, 2);
+  sql = peek_text (path, "SELECT sql FROM sqlite_schema WHERE name = ?", "entries");
+  g_assert_nonnull (strstr (sql, "CREATE TABLE \"entries\""));
+  g_assert_null (strstr (sql, "category IN"));
+  g_assert_cmpint (peek_int (path, "SELECT count(*) FROM pragma_foreign_key_check", NULL), ==, 0);
+  g_assert_cmpint (peek_int (path, "SELECT count(*) FROM pragma_integrity_check"
+                                   " WHERE integrity_check <> 'ok'", NULL), ==, 0);
+
+  /* The check still refuses a category the format does not have. */
+  db = peek_open (path);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE entries SET category = 'rumour'", NULL, NULL, NULL),
+                   ==, SQLITE_CONSTRAINT);
+  sqlite3_close (db);
+
+  /* Deleting the case still takes its timeline with it. */
+  store = open_store (path);
+  g_assert_true (cw_store_delete_case (store, cw_case_get_id (kase), &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (cw_store_count_entries (store, cw_case_get_id (kase)), ==, 0);
 }
 
 static void
@@ -2050,12 +2164,12 @@ test_migration_backup (void)
   kase = make_current_database (path);
   g_assert_cmpuint (count_prefix (tmp->path, "casework.db.v", NULL), ==, 0);
 
-  steps = migrations_plus ("CREATE TABLE extra (x INTEGER); PRAGMA user_version = 4;", &n_steps);
+  steps = migrations_plus ("CREATE TABLE extra (x INTEGER); PRAGMA user_version = 5;", &n_steps);
   store = cw_store_open_with_migrations (path, steps, n_steps, &error);
   g_assert_no_error (error);
   g_assert_nonnull (store);
   g_assert_false (cw_store_get_read_only (store));
-  g_assert_cmpint (cw_store_get_schema_version (store), ==, 4);
+  g_assert_cmpint (cw_store_get_schema_version (store), ==, 5);
   loaded = cw_store_load_case (store, cw_case_get_id (kase), &error);
   g_assert_no_error (error);
   assert_cases_equal (kase, loaded);
@@ -2063,13 +2177,13 @@ test_migration_backup (void)
   g_clear_object (&store);
 
   /* The main database moved on, with its data. */
-  g_assert_cmpint (peek_int (path, "PRAGMA user_version", NULL), ==, 4);
+  g_assert_cmpint (peek_int (path, "PRAGMA user_version", NULL), ==, 5);
   g_assert_true (peek_has_table (path, "extra"));
   g_assert_cmpint (peek_int (path, "SELECT count(*) FROM cases", NULL), ==, 1);
 
-  /* A backup of version 3 lies beside it. */
-  g_assert_cmpuint (count_prefix (tmp->path, "casework.db.v3-backup-", &backup), ==, 1);
-  g_assert_cmpint (peek_int (backup, "PRAGMA user_version", NULL), ==, 3);
+  /* A backup of version 4 lies beside it. */
+  g_assert_cmpuint (count_prefix (tmp->path, "casework.db.v4-backup-", &backup), ==, 1);
+  g_assert_cmpint (peek_int (backup, "PRAGMA user_version", NULL), ==, 4);
   g_assert_false (peek_has_table (backup, "extra"));
   title = peek_text (backup, "SELECT title FROM cases WHERE id = ?", cw_case_get_id (kase));
   g_assert_cmpstr (title, ==, cw_case_get_title (kase));
@@ -2077,7 +2191,7 @@ test_migration_backup (void)
   /* And it opens as a Casework database of its own. */
   store = open_store (backup);
   g_assert_false (cw_store_get_read_only (store));
-  g_assert_cmpint (cw_store_get_schema_version (store), ==, 3);
+  g_assert_cmpint (cw_store_get_schema_version (store), ==, 4);
   loaded = cw_store_load_case (store, cw_case_get_id (kase), &error);
   g_assert_no_error (error);
   assert_cases_equal (kase, loaded);
@@ -2086,10 +2200,10 @@ test_migration_backup (void)
   /* Opening the migrated database again migrates nothing more. */
   store = cw_store_open_with_migrations (path, steps, n_steps, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (cw_store_get_schema_version (store), ==, 4);
+  g_assert_cmpint (cw_store_get_schema_version (store), ==, 5);
   g_clear_object (&store);
-  g_assert_cmpuint (count_prefix (tmp->path, "casework.db.v3-backup-", NULL), ==, 1);
-  g_assert_cmpuint (count_prefix (tmp->path, "casework.db.v4-backup-", NULL), ==, 0);
+  g_assert_cmpuint (count_prefix (tmp->path, "casework.db.v4-backup-", NULL), ==, 1);
+  g_assert_cmpuint (count_prefix (tmp->path, "casework.db.v5-backup-", NULL), ==, 0);
 }
 
 static void
@@ -2114,12 +2228,12 @@ assert_failed_migration_left_as_it_was (const char *sql)
   g_test_message ("refused: %s", error->message);
   g_clear_error (&error);
 
-  g_assert_cmpint (peek_int (path, "PRAGMA user_version", NULL), ==, 3);
+  g_assert_cmpint (peek_int (path, "PRAGMA user_version", NULL), ==, 4);
   g_assert_false (peek_has_table (path, "extra"));
 
   /* The case is intact, and the database opens as before. */
   store = open_store (path);
-  g_assert_cmpint (cw_store_get_schema_version (store), ==, 3);
+  g_assert_cmpint (cw_store_get_schema_version (store), ==, 4);
   loaded = cw_store_load_case (store, cw_case_get_id (kase), &error);
   g_assert_no_error (error);
   assert_cases_equal (kase, loaded);
@@ -2130,7 +2244,7 @@ test_migration_failed_step (void)
 {
   assert_failed_migration_left_as_it_was ("CREATE TABLE extra (x INTEGER);"
                                           " INSERT INTO no_such_table VALUES (1);"
-                                          " PRAGMA user_version = 4;");
+                                          " PRAGMA user_version = 5;");
 }
 
 static void
@@ -2138,7 +2252,7 @@ test_migration_failed_last_statement (void)
 {
   /* Even after the step has moved user_version, an error undoes it all. */
   assert_failed_migration_left_as_it_was ("CREATE TABLE extra (x INTEGER);"
-                                          " PRAGMA user_version = 4;"
+                                          " PRAGMA user_version = 5;"
                                           " INSERT INTO no_such_table VALUES (1);");
 }
 
@@ -2738,6 +2852,7 @@ main (int   argc,
   g_test_add_func ("/store/migration/failed-last-statement", test_migration_failed_last_statement);
   g_test_add_func ("/store/migration/step-without-version", test_migration_step_without_version);
   g_test_add_func ("/store/migration/v1-to-v2", test_migration_v1_to_v2);
+  g_test_add_func ("/store/migration/v3-to-v4", test_migration_v3_to_v4);
   g_test_add_func ("/store/search/fields", test_search_fields);
   g_test_add_func ("/store/search/accents", test_search_accents);
   g_test_add_func ("/store/search/and", test_search_and);

@@ -221,10 +221,43 @@ static const char schema_v3[] =
 
   "PRAGMA user_version = 3;";
 
+/* The same timeline, with the category checked by plain comparisons:
+ * SQLite checks `IN` over three or more values with a small temporary
+ * table built at every insert, a fifth of the time a big import takes.
+ * SQLite changes a CHECK only by making the table anew: every entry is
+ * copied with its rowid, and the indexes are made again as they were. */
+static const char schema_v4[] =
+  "CREATE TABLE entries_v4 ("
+  "  id        TEXT PRIMARY KEY CHECK (length (id) = 36),"
+  "  case_id   TEXT NOT NULL REFERENCES cases (id) ON DELETE CASCADE ON UPDATE CASCADE,"
+  "  date      TEXT NOT NULL,"
+  "  precision INTEGER NOT NULL CHECK (precision BETWEEN 1 AND 3),"
+  "  category  TEXT NOT NULL DEFAULT 'activity'"
+  "            CHECK (category = 'activity' OR category = 'outcome' OR category = 'update'),"
+  "  kind      TEXT,"
+  "  count     INTEGER CHECK (count >= 0),"
+  "  private   INTEGER NOT NULL DEFAULT 0 CHECK (private IN (0, 1)),"
+  "  title     TEXT NOT NULL,"
+  "  notes     TEXT,"
+  "  created   TEXT NOT NULL,"
+  "  updated   TEXT NOT NULL"
+  ") STRICT;"
+  "INSERT INTO entries_v4 (rowid, id, case_id, date, precision, category, kind, count,"
+  "                        private, title, notes, created, updated)"
+  "  SELECT rowid, id, case_id, date, precision, category, kind, count,"
+  "         private, title, notes, created, updated FROM entries ORDER BY rowid;"
+  "DROP TABLE entries;"
+  "ALTER TABLE entries_v4 RENAME TO entries;"
+  "CREATE INDEX entries_by_case_date ON entries (case_id, date);"
+  "CREATE INDEX entries_follow_ups ON entries (case_id, date) WHERE kind = 'follow-up';"
+
+  "PRAGMA user_version = 4;";
+
 static const CwMigration migrations[] = {
   { 1, schema_v1 },
   { 2, schema_v2 },
   { 3, schema_v3 },
+  { 4, schema_v4 },
 };
 
 const CwMigration *
@@ -290,6 +323,32 @@ fail:
   return FALSE;
 }
 
+/* A step that makes a table anew leaves the old one's pages free inside
+ * the file: a database of a million entries would keep hundreds of
+ * megabytes it no longer uses. VACUUM gives them back. It is not part of
+ * the migration, which has already been committed: if it cannot run, the
+ * database is as sound, only bigger. */
+static void
+reclaim_space (CwStore *self)
+{
+  g_autoptr(GError) error = NULL;
+  int free_pages = 0, pages = 0;
+
+  if (!cw_store_query_int (self, "PRAGMA freelist_count", &free_pages, &error) ||
+      !cw_store_query_int (self, "PRAGMA page_count", &pages, &error))
+    {
+      g_warning ("Could not measure %s after updating it: %s", self->path, error->message);
+      return;
+    }
+
+  if (free_pages <= pages / 4)
+    return;
+
+  if (!cw_store_exec (self, "VACUUM", &error))
+    g_warning ("Could not give back the space updating %s left unused: %s", self->path,
+               error->message);
+}
+
 gboolean
 cw_store_migrate (CwStore            *self,
                   const CwMigration  *steps,
@@ -299,6 +358,8 @@ cw_store_migrate (CwStore            *self,
   /* A new, empty database has nothing to lose, even once its first steps
    * have run. */
   gboolean backed_up = self->schema_version == 0;
+  gboolean had_data = !backed_up;
+  gboolean migrated = FALSE;
 
   for (guint i = 0; i < n_steps; i++)
     {
@@ -317,7 +378,10 @@ cw_store_migrate (CwStore            *self,
 
       if (!run_step (self, &steps[i], error))
         return FALSE;
+      migrated = TRUE;
     }
 
+  if (migrated && had_data)
+    reclaim_space (self);
   return TRUE;
 }

@@ -15,7 +15,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (CwStore, cw_store, CW, STORE, GObject)
 
 /* The schema version this build writes. */
-#define CW_STORE_SCHEMA_VERSION 3
+#define CW_STORE_SCHEMA_VERSION 4
 
 #define CW_STORE_ERROR (cw_store_error_quark ())
 
