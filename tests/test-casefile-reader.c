@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <fcntl.h>
 #include <locale.h>
+#include <signal.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <glib/gstdio.h>
@@ -1730,6 +1732,26 @@ test_refused (Fixture       *f,
   g_assert_cmpfloat (seconds, <, 10.0);
   g_assert_cmpint (max_rss_kb () - rss_before, <, 64 * 1024);
 
+  /* Read from a file, a piece at a time, it is refused for the same
+   * reason at the same place, under the file's own name. */
+  if (refusal->limit == 0)
+    {
+      g_autofree char *path = g_build_filename (f->dir, refusal->name, NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(GError) file_error = NULL;
+      g_autoptr(CwCasefile) from_file = NULL;
+      gsize size;
+      const char *contents = g_bytes_get_data (bytes, &size);
+
+      g_assert_true (g_file_set_contents (path, contents != NULL ? contents : "", size, NULL));
+      from_file = cw_casefile_read_file (file, &file_error);
+      g_assert_null (from_file);
+      g_assert_error (file_error, CW_CASEFILE_ERROR, refusal->code);
+      g_assert_true (g_str_has_prefix (file_error->message, path));
+      g_assert_cmpstr (file_error->message + strlen (path), ==,
+                       error->message + strlen (refusal->name));
+    }
+
   after = snapshot (f->store);
   g_assert_cmpstr (before, ==, after);
   g_assert_cmpuint (cw_store_count_cases (f->store), ==, 1);
@@ -1793,6 +1815,183 @@ test_refused_large_file (Fixture       *f,
 
     g_assert_cmpstr (before, ==, after);
   }
+}
+
+/* Characters of two, three and four bytes, cut in two by every kind of
+ * boundary between the pieces the reader checks: the document reads the
+ * same from memory and from a file, and a bad byte far into it is found
+ * at its line and column. */
+static void
+assert_read_both_ways (Fixture    *f,
+                       GString    *doc,
+                       const char *name,
+                       const char *summary)
+{
+  g_autofree char *path = g_build_filename (f->dir, name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GBytes) bytes = g_bytes_new (doc->str, doc->len);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CwCasefile) from_memory = cw_casefile_read (bytes, name, &error);
+  g_autoptr(CwCasefile) from_file = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (path, doc->str, doc->len, NULL));
+  from_file = cw_casefile_read_file (file, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < 2; i++)
+    {
+      CwCasefile *casefile = i == 0 ? from_memory : from_file;
+      CwCasefileCase *item;
+
+      g_assert_cmpuint (casefile->cases->len, ==, 1);
+      item = g_ptr_array_index (casefile->cases, 0);
+      g_assert_cmpstr (cw_case_get_summary (item->kase), ==, summary);
+    }
+}
+
+static void
+assert_refused_both_ways (Fixture    *f,
+                          GString    *doc,
+                          const char *name,
+                          const char *where)
+{
+  g_autofree char *path = g_build_filename (f->dir, name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GBytes) bytes = g_bytes_new (doc->str, doc->len);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CwCasefile) from_memory = cw_casefile_read (bytes, name, &error);
+  g_autoptr(CwCasefile) from_file = NULL;
+  g_autofree char *expected = g_strdup_printf ("%s:%s: the text is not valid UTF-8", name, where);
+  g_autofree char *expected_file = g_strdup_printf ("%s:%s: the text is not valid UTF-8", path, where);
+
+  g_assert_null (from_memory);
+  g_assert_error (error, CW_CASEFILE_ERROR, CW_CASEFILE_ERROR_MALFORMED);
+  g_assert_true (g_str_has_prefix (error->message, expected));
+  g_clear_error (&error);
+
+  g_assert_true (g_file_set_contents (path, doc->str, doc->len, NULL));
+  from_file = cw_casefile_read_file (file, &error);
+  g_assert_null (from_file);
+  g_assert_error (error, CW_CASEFILE_ERROR, CW_CASEFILE_ERROR_MALFORMED);
+  g_assert_true (g_str_has_prefix (error->message, expected_file));
+}
+
+static void
+test_utf8_across_pieces (Fixture       *f,
+                         gconstpointer  data)
+{
+  /* 2 + 3 + 4 + 1 bytes: over 40 kB the pieces' ends fall in every byte
+   * of every kind of character */
+  static const char unit[] = "\u00e9\u20ac\U0001F600a";
+  g_autoptr(GString) summary = g_string_new (NULL);
+  g_autoptr(GString) doc = NULL;
+  g_autoptr(GString) bad = NULL;
+  g_autofree char *where = NULL;
+  const char *bad_at;
+  const char *line_start;
+  int line = 1;
+
+  for (guint l = 0; l < 100; l++)
+    {
+      if (l > 0)
+        g_string_append_c (summary, '\n');
+      for (guint u = 0; u < 40 + l % 7; u++)
+        g_string_append (summary, unit);
+    }
+
+  doc = g_string_new (DOC_START "  <case id=\"" CASE_A "\">\n"
+                      "    <title>Jane Doe</title>\n"
+                      "    <country code=\"XX\">Example Country</country>\n"
+                      "    <summary>");
+  g_string_append (doc, summary->str);
+  g_string_append (doc, "</summary>\n  </case>\n" DOC_END);
+  g_assert_cmpuint (doc->len, >, 40000);
+  assert_read_both_ways (f, doc, "pieces.xml", summary->str);
+
+  /* The euro sign of the 13th unit on the document's 80th line, broken,
+   * far past the first pieces. */
+  bad = g_string_new_len (doc->str, (gssize) doc->len);
+  bad_at = bad->str;
+  for (guint l = 0; l < 79; l++)
+    bad_at = strchr (bad_at, '\n') + 1;
+  bad_at = strstr (bad_at, "\u00e9");
+  for (guint u = 0; u < 12; u++)
+    bad_at += strlen (unit);
+  bad_at += strlen ("\u00e9");
+  g_assert_cmpint ((guchar) bad_at[0], ==, 0xe2);
+  g_assert_cmpint (bad_at - bad->str, >, 30000);
+  bad->str[bad_at - bad->str + 1] = (char) 0xff;
+
+  for (const char *p = bad->str; p < bad_at; p++)
+    line += *p == '\n';
+  line_start = g_strrstr_len (bad->str, bad_at - bad->str, "\n") + 1;
+  where = g_strdup_printf ("%d:%ld", line, g_utf8_strlen (line_start, bad_at - line_start) + 1);
+  g_assert_cmpstr (where, ==, "80:50");
+  assert_refused_both_ways (f, bad, "broken.xml", where);
+
+  /* A character cut short by the end of the document. */
+  g_string_truncate (bad, 0);
+  g_string_append_len (bad, doc->str, (gssize) doc->len);
+  g_string_append (bad, "\xf0\x9f\x98");
+  line = 1;
+  for (const char *p = bad->str; *p != '\0'; p++)
+    line += *p == '\n';
+  g_clear_pointer (&where, g_free);
+  where = g_strdup_printf ("%d:1", line);
+  assert_refused_both_ways (f, bad, "cut-short.xml", where);
+}
+
+/* A pipe has no size to check first: it is read only up to the cap, and
+ * its bytes are checked to the end even once the parser has given up. */
+static gpointer
+write_endless_blanks (gpointer data)
+{
+  const char *path = data;
+  static const char start[] = "Dear group,\n";
+  char blanks[65536];
+  gsize total = 0;
+  int fd = g_open (path, O_WRONLY, 0);
+
+  g_assert_cmpint (fd, >=, 0);
+  memset (blanks, ' ', sizeof blanks);
+  if (write (fd, start, strlen (start)) > 0)
+    while (total <= (gsize) CW_CASEFILE_MAX_BYTES && write (fd, blanks, sizeof blanks) > 0)
+      total += sizeof blanks;
+  close (fd);
+  return NULL;
+}
+
+static void
+test_refused_endless_pipe (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "endless.xml", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CwCasefile) casefile = NULL;
+  g_autofree char *cap = g_strdup_printf ("more than %d bytes", CW_CASEFILE_MAX_BYTES);
+  GThread *writer;
+  glong rss_before = max_rss_kb ();
+
+  if (mkfifo (path, 0600) != 0)
+    {
+      g_test_skip ("cannot make a named pipe here");
+      return;
+    }
+  /* the writer is told by EPIPE, not killed by SIGPIPE, when the reader stops */
+  signal (SIGPIPE, SIG_IGN);
+  writer = g_thread_new ("writer", write_endless_blanks, path);
+  casefile = cw_casefile_read_file (file, &error);
+  g_thread_join (writer);
+
+  g_assert_null (casefile);
+  g_assert_error (error, CW_CASEFILE_ERROR, CW_CASEFILE_ERROR_TOO_LARGE);
+  g_test_message ("%s", error->message);
+  g_assert_true (g_str_has_prefix (error->message, path));
+  g_assert_nonnull (strstr (error->message, cap));
+  /* read a piece at a time, never held whole */
+  g_assert_cmpint (max_rss_kb () - rss_before, <, 16 * 1024);
 }
 
 /* The size cap counts bytes exactly: a document of exactly the cap is
@@ -2115,6 +2314,8 @@ main (int   argc,
                   cw_test_store_fixture_teardown);
     }
   ADD ("refused/large-file", test_refused_large_file, NULL);
+  ADD ("refused/endless-pipe", test_refused_endless_pipe, NULL);
+  ADD ("read/utf8-across-pieces", test_utf8_across_pieces, NULL);
   ADD ("read/patterns-accepted", test_patterns_accepted, NULL);
   g_test_add_func ("/casefile-reader/refused/size-cap-boundary", test_size_cap_boundary);
 

@@ -14,7 +14,8 @@
 
 /*
  * Reading a casefile document, defensively: the file may come from anyone.
- * The bytes are checked before parsing (size, compression, UTF-8); the
+ * The bytes are checked as they reach the parser (size, compression,
+ * UTF-8), a piece at a time, so a file is never whole in memory; the
  * parser never loads DTDs or external entities, never substitutes entities,
  * and stops at a <!DOCTYPE> or an entity declaration; the tree is validated
  * against data/casefile.rng (its patterns checked here, see
@@ -358,12 +359,120 @@ describe_parse_error (const char *libxml_message)
   return NULL;
 }
 
-/* The bytes handed to libxml2 a piece at a time: given them whole, it
- * would first copy them all. */
+/* The bytes handed to libxml2 a piece at a time, from memory or from a
+ * stream: given them whole, it would first copy them all, and a file need
+ * never be whole in memory. On the way, a casefile's bytes are checked for
+ * what the bytes alone can tell: size, compression, UTF-8. */
+typedef enum {
+  FEED_OK,
+  FEED_TOO_LARGE,
+  FEED_COMPRESSED,
+  FEED_NOT_UTF8,
+  FEED_IO,
+} FeedProblem;
+
 typedef struct {
+  /* where the bytes come from: memory ... */
   const char *data;
   gsize left;
+  /* ... or a stream */
+  GInputStream *in;
+  GError *io_error;
+
+  /* what is checked, unless @check is FALSE */
+  gboolean check;
+  gsize max_bytes;
+  gsize seen;             /* bytes handed over so far */
+  gboolean ended;         /* the source said it had no more */
+  guchar head[2];         /* the first two bytes, for gzip's signature */
+  guint n_head;
+  guchar pending[4];      /* a character the last piece cut in two */
+  guint n_pending;
+  gsize pending_at;
+  FeedProblem problem;
+  gsize problem_at;       /* where the text stopped being UTF-8 */
 } Feed;
+
+/* Whether the @n bytes at @p are a whole character (1), its start (0), or
+ * neither (-1). U+0000 is never allowed. */
+static int
+utf8_char_state (const guchar *p,
+                 gsize         n)
+{
+  gunichar c;
+
+  if (memchr (p, '\0', n) != NULL)
+    return -1;
+  c = g_utf8_get_char_validated ((const char *) p, (gssize) n);
+  if (c == (gunichar) -2)
+    return n < 4 ? 0 : -1;
+  return c == (gunichar) -1 ? -1 : 1;
+}
+
+static gboolean
+feed_refuse (Feed        *feed,
+             FeedProblem  problem,
+             gsize        at)
+{
+  feed->problem = problem;
+  feed->problem_at = at;
+  return FALSE;
+}
+
+/* Checks the next @n bytes; @n is 0 at the end. */
+static gboolean
+feed_check (Feed         *feed,
+            const guchar *piece,
+            gsize         n)
+{
+  const char *end = NULL;
+  gsize i = 0;
+
+  if (n == 0)
+    return feed->n_pending == 0 || feed_refuse (feed, FEED_NOT_UTF8, feed->pending_at);
+
+  if (n > feed->max_bytes - MIN (feed->seen, feed->max_bytes))
+    return feed_refuse (feed, FEED_TOO_LARGE, feed->seen);
+
+  /* gzip's signature, before anything else is said of the bytes */
+  for (gsize h = 0; feed->n_head < 2 && h < n; h++)
+    {
+      feed->head[feed->n_head++] = piece[h];
+      if (feed->n_head == 2 && feed->head[0] == 0x1f && feed->head[1] == 0x8b)
+        return feed_refuse (feed, FEED_COMPRESSED, 0);
+    }
+
+  /* the end of a character the last piece began */
+  if (feed->n_pending > 0)
+    {
+      int state = 0;
+
+      while (state == 0 && i < n)
+        {
+          feed->pending[feed->n_pending++] = piece[i++];
+          state = utf8_char_state (feed->pending, feed->n_pending);
+        }
+      if (state < 0)
+        return feed_refuse (feed, FEED_NOT_UTF8, feed->pending_at);
+      if (state > 0)
+        feed->n_pending = 0;
+    }
+
+  if (i < n && !g_utf8_validate_len ((const char *) piece + i, n - i, &end))
+    {
+      gsize at = (gsize) ((const guchar *) end - piece);
+      gsize rest = n - at;
+
+      if (rest >= G_N_ELEMENTS (feed->pending) || utf8_char_state (piece + at, rest) != 0)
+        return feed_refuse (feed, FEED_NOT_UTF8, feed->seen + at);
+      memcpy (feed->pending, piece + at, rest);
+      feed->n_pending = (guint) rest;
+      feed->pending_at = feed->seen + at;
+    }
+
+  feed->seen += n;
+  return TRUE;
+}
 
 static int
 feed_read_cb (void *context,
@@ -371,14 +480,37 @@ feed_read_cb (void *context,
               int   len)
 {
   Feed *feed = context;
-  gsize n = MIN (feed->left, (gsize) MAX (len, 0));
+  gsize n = 0;
 
-  /* an empty document may have no bytes to point at */
-  if (n == 0)
+  if (feed->problem != FEED_OK)
+    return -1;
+  if (len <= 0)
     return 0;
-  memcpy (buffer, feed->data, n);
-  feed->data += n;
-  feed->left -= n;
+
+  if (feed->in != NULL)
+    {
+      gssize got = g_input_stream_read (feed->in, buffer, (gsize) len, NULL, &feed->io_error);
+
+      if (got < 0)
+        {
+          feed->problem = FEED_IO;
+          return -1;
+        }
+      n = (gsize) got;
+    }
+  else
+    {
+      n = MIN (feed->left, (gsize) len);
+      /* an empty document may have no bytes to point at */
+      if (n > 0)
+        memcpy (buffer, feed->data, n);
+      feed->data += n;
+      feed->left -= n;
+    }
+
+  feed->ended = n == 0;
+  if (feed->check && !feed_check (feed, (const guchar *) buffer, n))
+    return -1;
   return (int) n;
 }
 
@@ -388,31 +520,150 @@ feed_close_cb (void *context)
   return 0;
 }
 
-/**
- * cw_casefile_parse_pieces:
- * @ctxt: a parser context, with whatever SAX handlers the caller wants
- *
- * Parses @size bytes at @data as UTF-8 with xmlCtxtReadIO(), a piece at a
- * time, as the reader does: xmlCtxtReadMemory() would copy them all
- * first. @options are xmlParserOption flags.
- */
-xmlDoc *
-cw_casefile_parse_pieces (xmlParserCtxt *ctxt,
-                          const char    *data,
-                          gsize          size,
-                          const char    *name,
-                          int            options)
+/* Whatever the parser left unread, read and checked: a casefile is
+ * refused for its bytes wherever they are. */
+static void
+feed_drain (Feed *feed)
 {
-  Feed feed = { data, size };
+  char buffer[16384];
 
-  return xmlCtxtReadIO (ctxt, feed_read_cb, feed_close_cb, &feed, name, "UTF-8", options);
+  while (!feed->ended && feed->problem == FEED_OK)
+    if (feed_read_cb (feed, buffer, sizeof buffer) < 0)
+      break;
 }
 
 static xmlDoc *
-parse_bytes (ReadContext *ctx,
-             Stream      *stream,
-             const char  *data,
-             gsize        size)
+parse_feed (xmlParserCtxt *ctxt,
+            Feed          *feed,
+            const char    *name,
+            int            options)
+{
+  return xmlCtxtReadIO (ctxt, feed_read_cb, feed_close_cb, feed, name, "UTF-8", options);
+}
+
+/**
+ * cw_casefile_parse_stream:
+ * @ctxt: a parser context, with whatever SAX handlers the caller wants
+ *
+ * Parses what @in gives as UTF-8 with xmlCtxtReadIO(), a piece at a time,
+ * as the reader parses a file, without the reader's checks of the bytes.
+ * @options are xmlParserOption flags.
+ */
+xmlDoc *
+cw_casefile_parse_stream (xmlParserCtxt *ctxt,
+                          GInputStream  *in,
+                          const char    *name,
+                          int            options)
+{
+  Feed feed = { .in = in };
+  xmlDoc *doc = parse_feed (ctxt, &feed, name, options);
+
+  g_clear_error (&feed.io_error);
+  return doc;
+}
+
+/* Line and column, from 1, of the byte at @offset: counted again from the
+ * start, since only a refused document needs them. */
+typedef struct {
+  int line;
+  int column;
+} Position;
+
+static void
+position_advance (Position   *pos,
+                  const char *p,
+                  gsize       n)
+{
+  for (const char *end = p + n; p < end; p++)
+    {
+      if (*p == '\n')
+        pos->line++, pos->column = 1;
+      else if (((guchar) *p & 0xc0) != 0x80)
+        pos->column++;
+    }
+}
+
+static gboolean
+position_in_file (GFile    *file,
+                  gsize     offset,
+                  Position *pos)
+{
+  g_autoptr(GFileInputStream) in = NULL;
+  char buffer[65536];
+
+  /* a pipe cannot be read twice, and opening it again would wait for
+   * someone to write to it */
+  if (g_file_query_file_type (file, G_FILE_QUERY_INFO_NONE, NULL) != G_FILE_TYPE_REGULAR)
+    return FALSE;
+
+  in = g_file_read (file, NULL, NULL);
+  while (in != NULL && offset > 0)
+    {
+      gssize got = g_input_stream_read (G_INPUT_STREAM (in), buffer, MIN (offset, sizeof buffer),
+                                        NULL, NULL);
+
+      if (got <= 0)
+        return FALSE;
+      position_advance (pos, buffer, (gsize) got);
+      offset -= (gsize) got;
+    }
+  return in != NULL;
+}
+
+/* The feed's refusal, if it made one: it comes before what the parser
+ * made of a document cut short by it. @start and @file are where the
+ * document came from, to say where its text went wrong. */
+static gboolean
+feed_failed (ReadContext *ctx,
+             Feed        *feed,
+             const char  *start,
+             GFile       *file)
+{
+  Position pos = { 1, 1 };
+
+  switch (feed->problem)
+    {
+    case FEED_OK:
+      return FALSE;
+
+    case FEED_TOO_LARGE:
+      fail (ctx, CW_CASEFILE_ERROR_TOO_LARGE,
+            _("the file is more than %" G_GSIZE_FORMAT " bytes; Casework reads casefiles of up "
+              "to %" G_GSIZE_FORMAT " bytes"), feed->max_bytes, feed->max_bytes);
+      return TRUE;
+
+    case FEED_COMPRESSED:
+      fail (ctx, CW_CASEFILE_ERROR_NOT_CASEFILE, "%s",
+            _("the file is compressed; unpack it and import the XML document inside"));
+      return TRUE;
+
+    case FEED_NOT_UTF8:
+      if (start != NULL)
+        position_advance (&pos, start, feed->problem_at);
+      if (start != NULL || (file != NULL && position_in_file (file, feed->problem_at, &pos)))
+        fail_at_position (ctx, pos.line, pos.column, CW_CASEFILE_ERROR_MALFORMED, "%s",
+                          _("the text is not valid UTF-8; casefiles are always written in UTF-8"));
+      else
+        fail (ctx, CW_CASEFILE_ERROR_MALFORMED,
+              _("the text is not valid UTF-8 from byte %" G_GSIZE_FORMAT "; casefiles are "
+                "always written in UTF-8"), feed->problem_at + 1);
+      return TRUE;
+
+    case FEED_IO:
+      fail (ctx, CW_CASEFILE_ERROR_IO, "%s", feed->io_error->message);
+      return TRUE;
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static xmlDoc *
+parse_checked (ReadContext *ctx,
+               Stream      *stream,
+               Feed        *feed,
+               const char  *start,
+               GFile       *file)
 {
   ParseState state = { ctx, stream };
   xmlParserCtxtPtr ctxt;
@@ -433,11 +684,15 @@ parse_bytes (ReadContext *ctx,
   ctxt->sax->endElementNs = end_element_cb;
 
   /* See CW_CASEFILE_PARSE_OPTIONS for what is deliberately left out. */
-  doc = cw_casefile_parse_pieces (ctxt, data, size, ctx->name, CW_CASEFILE_PARSE_OPTIONS);
+  feed->check = TRUE;
+  doc = parse_feed (ctxt, feed, ctx->name, CW_CASEFILE_PARSE_OPTIONS);
+  feed_drain (feed);
 
   /* What the cases said waits in @stream: a document that is not
    * well-formed is refused for that, whatever it is. */
-  if (state.forbidden)
+  if (feed_failed (ctx, feed, start, file))
+    ;
+  else if (state.forbidden)
     fail_at_position (ctx, state.line, state.column, CW_CASEFILE_ERROR_FORBIDDEN, "%s",
                       state.message);
   else if (doc == NULL || !ctxt->wellFormed)
@@ -459,49 +714,6 @@ parse_bytes (ReadContext *ctx,
       return NULL;
     }
   return doc;
-}
-
-/* Before parsing: what the bytes alone can tell. */
-static gboolean
-check_bytes (ReadContext *ctx,
-             const char  *data,
-             gsize        size,
-             gsize        max_size)
-{
-  const char *end = NULL;
-
-  if (size > max_size)
-    {
-      fail (ctx, CW_CASEFILE_ERROR_TOO_LARGE,
-               _("the file is %" G_GSIZE_FORMAT " bytes; Casework reads casefiles of up to "
-                 "%" G_GSIZE_FORMAT " bytes"), size, max_size);
-      return FALSE;
-    }
-
-  if (size >= 2 && (guchar) data[0] == 0x1f && (guchar) data[1] == 0x8b)
-    {
-      fail (ctx, CW_CASEFILE_ERROR_NOT_CASEFILE, "%s",
-            _("the file is compressed; unpack it and import the XML document inside"));
-      return FALSE;
-    }
-
-  if (!g_utf8_validate_len (data, size, &end))
-    {
-      int line = 1, column = 1;
-
-      for (const char *p = data; p < end; p++)
-        {
-          if (*p == '\n')
-            line++, column = 1;
-          else if (((guchar) *p & 0xc0) != 0x80)
-            column++;
-        }
-      fail_at_position (ctx, line, column, CW_CASEFILE_ERROR_MALFORMED, "%s",
-                        _("the text is not valid UTF-8; casefiles are always written in UTF-8"));
-      return FALSE;
-    }
-
-  return TRUE;
 }
 
 static gboolean
@@ -2348,40 +2560,30 @@ cw_casefile_read (GBytes      *bytes,
   return cw_casefile_read_with_limit (bytes, name, CW_CASEFILE_MAX_BYTES, error);
 }
 
-/**
- * cw_casefile_read_with_limit:
- * @max_bytes: refuse documents larger than this
- *
- * Like cw_casefile_read(), with a size cap of the caller's.
- */
-CwCasefile *
-cw_casefile_read_with_limit (GBytes      *bytes,
-                             const char  *name,
-                             gsize        max_bytes,
-                             GError     **error)
+/* Reads the document @feed gives, which came from @start in memory or
+ * from @file. */
+static CwCasefile *
+read_feed (const char  *name,
+           Feed        *feed,
+           const char  *start,
+           GFile       *file,
+           GError     **error)
 {
   g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GHashTable) ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  ReadContext ctx = { name != NULL ? name : "casefile", NULL, warnings, ids };
+  ReadContext ctx = { name, NULL, warnings, ids };
   Stream stream = { &ctx };
   CwCasefile *casefile = NULL;
   xmlDoc *doc = NULL;
-  const char *data;
-  gsize size;
-
-  g_return_val_if_fail (bytes != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   init_libxml ();
-  data = g_bytes_get_data (bytes, &size);
 
   stream.casefile = g_new0 (CwCasefile, 1);
   stream.casefile->name = g_strdup (ctx.name);
   stream.casefile->cases = g_ptr_array_new_with_free_func ((GDestroyNotify) cw_casefile_case_free);
   stream.dropped = g_ptr_array_new ();
 
-  if (check_bytes (&ctx, data, size, max_bytes) &&
-      (doc = parse_bytes (&ctx, &stream, data, size)) != NULL)
+  if ((doc = parse_checked (&ctx, &stream, feed, start, file)) != NULL)
     stream_finish (&stream, doc);
 
   g_clear_pointer (&doc, xmlFreeDoc);
@@ -2401,50 +2603,64 @@ cw_casefile_read_with_limit (GBytes      *bytes,
   return casefile;
 }
 
-/* Reads at most @max_bytes + 1 bytes: a pipe or a device has no size to
- * check beforehand, and must not fill the memory. */
-static GBytes *
-load_capped (GFile   *file,
-             gsize    max_bytes,
-             GError **error)
+/**
+ * cw_casefile_read_with_limit:
+ * @max_bytes: refuse documents larger than this
+ *
+ * Like cw_casefile_read(), with a size cap of the caller's.
+ */
+CwCasefile *
+cw_casefile_read_with_limit (GBytes      *bytes,
+                             const char  *name,
+                             gsize        max_bytes,
+                             GError     **error)
 {
-  g_autoptr(GFileInputStream) in = g_file_read (file, NULL, error);
-  g_autoptr(GByteArray) data = g_byte_array_new ();
-  guint8 chunk[65536];
+  Feed feed = { 0 };
+  const char *data;
+  gsize size;
 
-  if (in == NULL)
-    return NULL;
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  while (data->len <= max_bytes)
+  if (name == NULL)
+    name = "casefile";
+  data = g_bytes_get_data (bytes, &size);
+  if (size > max_bytes)
     {
-      gssize n = g_input_stream_read (G_INPUT_STREAM (in), chunk, sizeof chunk, NULL, error);
-
-      if (n < 0)
-        return NULL;
-      if (n == 0)
-        break;
-      g_byte_array_append (data, chunk, (guint) n);
+      g_set_error (error, CW_CASEFILE_ERROR, CW_CASEFILE_ERROR_TOO_LARGE,
+                   _("%s: the file is %" G_GSIZE_FORMAT " bytes; Casework reads casefiles of up "
+                     "to %" G_GSIZE_FORMAT " bytes"), name, size, max_bytes);
+      return NULL;
     }
 
-  return g_byte_array_free_to_bytes (g_steal_pointer (&data));
+  feed.data = data;
+  feed.left = size;
+  feed.max_bytes = max_bytes;
+  return read_feed (name, &feed, data, NULL, error);
 }
 
 /**
  * cw_casefile_read_file:
  *
  * Reads a casefile document from a file, refusing one over the size cap
- * before loading it.
+ * before reading it. The file is read a piece at a time as it is parsed,
+ * never whole into memory; a pipe or a device that goes on past the cap
+ * is refused there.
  */
 CwCasefile *
 cw_casefile_read_file (GFile   *file,
                        GError **error)
 {
   g_autoptr(GFileInfo) info = NULL;
-  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GFileInputStream) in = NULL;
+  g_autoptr(GInputStream) buffered = NULL;
   g_autofree char *name = NULL;
   g_autoptr(GError) local_error = NULL;
+  Feed feed = { 0 };
+  CwCasefile *casefile;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   name = g_file_get_parse_name (file);
   info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE,
@@ -2464,14 +2680,19 @@ cw_casefile_read_file (GFile   *file,
       return NULL;
     }
 
-  bytes = load_capped (file, CW_CASEFILE_MAX_BYTES, &local_error);
-  if (bytes == NULL)
+  in = g_file_read (file, NULL, &local_error);
+  if (in == NULL)
     {
       g_set_error (error, CW_CASEFILE_ERROR, CW_CASEFILE_ERROR_IO, "%s: %s", name,
                    local_error->message);
       return NULL;
     }
 
-  /* One byte over the cap is enough for the reader to refuse it. */
-  return cw_casefile_read (bytes, name, error);
+  /* libxml2 asks for a few kilobytes at a time */
+  buffered = g_buffered_input_stream_new_sized (G_INPUT_STREAM (in), 65536);
+  feed.in = buffered;
+  feed.max_bytes = CW_CASEFILE_MAX_BYTES;
+  casefile = read_feed (name, &feed, NULL, file, error);
+  g_clear_error (&feed.io_error);
+  return casefile;
 }

@@ -69,9 +69,8 @@ void        cw_casefile_free       (CwCasefile  *self);
 #define CW_CASEFILE_PARSE_OPTIONS \
   (XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NOCDATA)
 
-xmlDoc     *cw_casefile_parse_pieces (xmlParserCtxt *ctxt,
-                                      const char    *data,
-                                      gsize          size,
+xmlDoc     *cw_casefile_parse_stream (xmlParserCtxt *ctxt,
+                                      GInputStream  *in,
                                       const char    *name,
                                       int            options);
 
