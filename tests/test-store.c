@@ -2691,8 +2691,8 @@ casefiles_of (CwCasefileCase *first,
 }
 
 /* A big import of new cases takes the quick way in: every entry lands
- * with every field, each case is announced once, the page cache is set
- * back after, and an existing case still merges entry by entry. */
+ * with every field, each case is announced once, the connection's page
+ * cache is as it was, and an existing case still merges entry by entry. */
 static void
 test_import_bulk (void)
 {

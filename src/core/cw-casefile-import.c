@@ -36,10 +36,6 @@ cw_import_summary_free (CwImportSummary *self)
   g_free (self);
 }
 
-/* From how many timeline entries an import is big and gets a bigger page
- * cache (cw_store_set_big_cache()). */
-#define BIG_IMPORT_ENTRIES 10000
-
 typedef gpointer (*CopyFunc) (gconstpointer item);
 
 static void
@@ -403,8 +399,7 @@ cw_store_import_casefiles (CwStore          *store,
                            gpointer          progress_data,
                            GError          **error)
 {
-  guint done = 0, total = 0, n_entries = 0;
-  gboolean cache_raised = FALSE;
+  guint done = 0, total = 0;
   gboolean ok = TRUE;
 
   g_return_val_if_fail (CW_IS_STORE (store), FALSE);
@@ -418,19 +413,6 @@ cw_store_import_casefiles (CwStore          *store,
   if (!cw_store_begin (store, error))
     return FALSE;
 
-  /* A big import would overflow SQLite's page cache half-way and write
-   * pages to the journal only to write them again: give it room for the
-   * transaction, and set it back after. */
-  for (guint i = 0; i < casefiles->len; i++)
-    {
-      CwCasefile *casefile = g_ptr_array_index (casefiles, i);
-
-      for (guint j = 0; j < casefile->cases->len; j++)
-        n_entries += ((CwCasefileCase *) g_ptr_array_index (casefile->cases, j))->entries->len;
-    }
-  if (n_entries >= BIG_IMPORT_ENTRIES)
-    cache_raised = cw_store_set_big_cache (store, TRUE, NULL);
-
   for (guint i = 0; i < casefiles->len && ok; i++)
     ok = import_one (store, g_ptr_array_index (casefiles, i), summary, &done, total,
                      progress, progress_data, error);
@@ -440,7 +422,5 @@ cw_store_import_casefiles (CwStore          *store,
   else
     ok = cw_store_commit (store, error);
 
-  if (cache_raised)
-    cw_store_set_big_cache (store, FALSE, NULL);
   return ok;
 }

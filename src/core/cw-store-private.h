@@ -67,9 +67,6 @@ gboolean        cw_store_exec                 (CwStore            *self,
 gboolean        cw_store_get_cache_size       (CwStore            *self,
                                                int                *value,
                                                GError            **error);
-gboolean        cw_store_set_big_cache        (CwStore            *self,
-                                               gboolean            big,
-                                               GError            **error);
 gboolean        cw_store_read_schema_version  (CwStore            *self,
                                                int                *version,
                                                GError            **error);
