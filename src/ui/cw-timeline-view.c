@@ -965,7 +965,7 @@ update_state (CwTimelineView *self)
    * height; give it room for a few rows, and let longer timelines scroll. */
   gtk_scrolled_window_set_min_content_height (self->scroller, MIN (n, 6u) * ROW_HEIGHT_GUESS);
   if (n > 0)
-    count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u entry", "%u entries", n), n);
+    count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u entry", "%'u entries", n), n);
   gtk_label_set_text (self->count_label, count != NULL ? count : "");
 
   gtk_widget_set_visible (self->log_box, is_writable (self));

@@ -246,11 +246,11 @@ describe_backup (const CwBackupInfo *info)
 {
   GString *text = g_string_new (NULL);
 
-  g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "The backup holds %u case",
-                                             "The backup holds %u cases", info->n_cases),
+  g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "The backup holds %'u case",
+                                             "The backup holds %'u cases", info->n_cases),
                           info->n_cases);
-  g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, " and %u timeline entry",
-                                             " and %u timeline entries", info->n_entries),
+  g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, " and %'u timeline entry",
+                                             " and %'u timeline entries", info->n_entries),
                           info->n_entries);
   if (info->last_changed != NULL)
     {

@@ -167,21 +167,21 @@ describe_preview (ImportJob *job)
   append_titles (text, summary->cases_updated, N_("A case already here, to update:"),
                  N_("Cases already here, to update:"));
   g_string_append (text, "\n\n");
-  g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u new timeline entry",
-                                             "%u new timeline entries", summary->entries_added),
+  g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%'u new timeline entry",
+                                             "%'u new timeline entries", summary->entries_added),
                           summary->entries_added);
   if (summary->entries_updated > 0)
     {
       g_string_append (text, ", ");
-      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u changed", "%u changed",
+      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%'u changed", "%'u changed",
                                                  summary->entries_updated),
                               summary->entries_updated);
     }
   if (summary->entries_unchanged > 0)
     {
       g_string_append (text, ", ");
-      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u already here",
-                                                 "%u already here", summary->entries_unchanged),
+      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%'u already here",
+                                                 "%'u already here", summary->entries_unchanged),
                               summary->entries_unchanged);
     }
 
@@ -259,11 +259,11 @@ describe_import (CwImportSummary *summary)
   guint updated = summary->cases_updated->len;
 
   if (added > 0 && updated > 0)
-    return g_strdup_printf (_("Added %u and updated %u cases"), added, updated);
+    return g_strdup_printf (_("Added %'u and updated %'u cases"), added, updated);
   if (added > 0)
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Added %u case", "Added %u cases", added),
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Added %'u case", "Added %'u cases", added),
                             added);
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Updated %u case", "Updated %u cases",
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Updated %'u case", "Updated %'u cases",
                                        updated), updated);
 }
 
