@@ -501,11 +501,14 @@ feed_read_cb (void *context,
   else
     {
       n = MIN (feed->left, (gsize) len);
-      /* an empty document may have no bytes to point at */
+      /* an empty document may have no bytes to point at, not even with
+       * an offset of 0 */
       if (n > 0)
-        memcpy (buffer, feed->data, n);
-      feed->data += n;
-      feed->left -= n;
+        {
+          memcpy (buffer, feed->data, n);
+          feed->data += n;
+          feed->left -= n;
+        }
     }
 
   feed->ended = n == 0;
