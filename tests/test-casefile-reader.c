@@ -1821,31 +1821,58 @@ test_refused_large_file (Fixture       *f,
  * boundary between the pieces the reader checks: the document reads the
  * same from memory and from a file, and a bad byte far into it is found
  * at its line and column. */
+/* @doc read from memory under @name, and from a file of that name. */
+typedef struct {
+  char *path;
+  CwCasefile *read[2];     /* from memory, from the file */
+  GError *error[2];
+} BothWays;
+
+static void
+both_ways_clear (BothWays *both)
+{
+  g_free (both->path);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_clear_pointer (&both->read[i], cw_casefile_free);
+      g_clear_error (&both->error[i]);
+    }
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (BothWays, both_ways_clear)
+
+static void
+read_both_ways (Fixture    *f,
+                GString    *doc,
+                const char *name,
+                BothWays   *both)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (doc->str, doc->len);
+  g_autoptr(GFile) file = NULL;
+
+  both->read[0] = cw_casefile_read (bytes, name, &both->error[0]);
+  both->path = g_build_filename (f->dir, name, NULL);
+  g_assert_true (g_file_set_contents (both->path, doc->str, (gssize) doc->len, NULL));
+  file = g_file_new_for_path (both->path);
+  both->read[1] = cw_casefile_read_file (file, &both->error[1]);
+}
+
 static void
 assert_read_both_ways (Fixture    *f,
                        GString    *doc,
                        const char *name,
                        const char *summary)
 {
-  g_autofree char *path = g_build_filename (f->dir, name, NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GBytes) bytes = g_bytes_new (doc->str, doc->len);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CwCasefile) from_memory = cw_casefile_read (bytes, name, &error);
-  g_autoptr(CwCasefile) from_file = NULL;
+  g_auto(BothWays) both = { 0 };
 
-  g_assert_no_error (error);
-  g_assert_true (g_file_set_contents (path, doc->str, doc->len, NULL));
-  from_file = cw_casefile_read_file (file, &error);
-  g_assert_no_error (error);
-
+  read_both_ways (f, doc, name, &both);
   for (guint i = 0; i < 2; i++)
     {
-      CwCasefile *casefile = i == 0 ? from_memory : from_file;
       CwCasefileCase *item;
 
-      g_assert_cmpuint (casefile->cases->len, ==, 1);
-      item = g_ptr_array_index (casefile->cases, 0);
+      g_assert_no_error (both.error[i]);
+      g_assert_cmpuint (both.read[i]->cases->len, ==, 1);
+      item = g_ptr_array_index (both.read[i]->cases, 0);
       g_assert_cmpstr (cw_case_get_summary (item->kase), ==, summary);
     }
 }
@@ -1856,25 +1883,18 @@ assert_refused_both_ways (Fixture    *f,
                           const char *name,
                           const char *where)
 {
-  g_autofree char *path = g_build_filename (f->dir, name, NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GBytes) bytes = g_bytes_new (doc->str, doc->len);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CwCasefile) from_memory = cw_casefile_read (bytes, name, &error);
-  g_autoptr(CwCasefile) from_file = NULL;
-  g_autofree char *expected = g_strdup_printf ("%s:%s: the text is not valid UTF-8", name, where);
-  g_autofree char *expected_file = g_strdup_printf ("%s:%s: the text is not valid UTF-8", path, where);
+  g_auto(BothWays) both = { 0 };
 
-  g_assert_null (from_memory);
-  g_assert_error (error, CW_CASEFILE_ERROR, CW_CASEFILE_ERROR_MALFORMED);
-  g_assert_true (g_str_has_prefix (error->message, expected));
-  g_clear_error (&error);
+  read_both_ways (f, doc, name, &both);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *expected = g_strdup_printf ("%s:%s: the text is not valid UTF-8",
+                                                   i == 0 ? name : both.path, where);
 
-  g_assert_true (g_file_set_contents (path, doc->str, doc->len, NULL));
-  from_file = cw_casefile_read_file (file, &error);
-  g_assert_null (from_file);
-  g_assert_error (error, CW_CASEFILE_ERROR, CW_CASEFILE_ERROR_MALFORMED);
-  g_assert_true (g_str_has_prefix (error->message, expected_file));
+      g_assert_null (both.read[i]);
+      g_assert_error (both.error[i], CW_CASEFILE_ERROR, CW_CASEFILE_ERROR_MALFORMED);
+      g_assert_true (g_str_has_prefix (both.error[i]->message, expected));
+    }
 }
 
 static void
