@@ -1194,6 +1194,41 @@ build_match_query (const char *text)
   return query->len > 0 ? g_string_free (g_steal_pointer (&query), FALSE) : NULL;
 }
 
+/* The search statement @sql, its one parameter bound to the full-text
+ * query for @text; %NULL with no error when @text has no words. */
+static sqlite3_stmt *
+prepare_search (CwStore     *self,
+                const char  *sql,
+                const char  *text,
+                GError     **error)
+{
+  g_autofree char *query = build_match_query (text != NULL ? text : "");
+  sqlite3_stmt *stmt;
+
+  if (query == NULL)
+    return NULL;
+
+  stmt = cw_store_prepare (self, sql, error);
+  if (stmt != NULL)
+    cw_sql_bind_text (stmt, 1, query);
+  return stmt;
+}
+
+/* After the last step of a search, @rc its result. */
+static gboolean
+finish_search (CwStore       *self,
+               sqlite3_stmt  *stmt,
+               int            rc,
+               GError       **error)
+{
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_DONE)
+    return TRUE;
+
+  cw_store_set_sqlite_error (self, error, rc, _("Could not search the cases"));
+  return FALSE;
+}
+
 /**
  * cw_store_search_case_rows:
  * @text: what the user typed
@@ -1211,21 +1246,15 @@ cw_store_search_case_rows (CwStore     *self,
                            GError     **error)
 {
   g_autoptr(GArray) rows = NULL;
-  g_autofree char *query = NULL;
   sqlite3_stmt *stmt;
   int rc;
 
   g_return_val_if_fail (CW_IS_STORE (self), NULL);
 
-  query = build_match_query (text != NULL ? text : "");
-  if (query == NULL)
-    return NULL;
-
-  stmt = cw_store_prepare (self, "SELECT rowid FROM case_search WHERE case_search MATCH ?"
-                                 " ORDER BY rowid", error);
+  stmt = prepare_search (self, "SELECT rowid FROM case_search WHERE case_search MATCH ?"
+                               " ORDER BY rowid", text, error);
   if (stmt == NULL)
     return NULL;
-  cw_sql_bind_text (stmt, 1, query);
 
   rows = g_array_new (FALSE, FALSE, sizeof (gint64));
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -1234,15 +1263,8 @@ cw_store_search_case_rows (CwStore     *self,
 
       g_array_append_val (rows, row);
     }
-  sqlite3_reset (stmt);
 
-  if (rc != SQLITE_DONE)
-    {
-      cw_store_set_sqlite_error (self, error, rc, _("Could not search the cases"));
-      return NULL;
-    }
-
-  return g_steal_pointer (&rows);
+  return finish_search (self, stmt, rc, error) ? g_steal_pointer (&rows) : NULL;
 }
 
 /**
@@ -1259,33 +1281,19 @@ cw_store_search_cases (CwStore     *self,
                        GError     **error)
 {
   g_autoptr(GHashTable) ids = NULL;
-  g_autofree char *query = NULL;
   sqlite3_stmt *stmt;
   int rc;
 
   g_return_val_if_fail (CW_IS_STORE (self), NULL);
 
-  query = build_match_query (text != NULL ? text : "");
-  if (query == NULL)
-    return NULL;
-
-  stmt = cw_store_prepare (self,
-                           "SELECT c.id FROM case_search s JOIN cases c ON c.num = s.rowid"
-                           " WHERE case_search MATCH ?", error);
+  stmt = prepare_search (self, "SELECT c.id FROM case_search s JOIN cases c ON c.num = s.rowid"
+                               " WHERE case_search MATCH ?", text, error);
   if (stmt == NULL)
     return NULL;
-  cw_sql_bind_text (stmt, 1, query);
 
   ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_hash_table_add (ids, cw_sql_column_dup (stmt, 0));
-  sqlite3_reset (stmt);
 
-  if (rc != SQLITE_DONE)
-    {
-      cw_store_set_sqlite_error (self, error, rc, _("Could not search the cases"));
-      return NULL;
-    }
-
-  return g_steal_pointer (&ids);
+  return finish_search (self, stmt, rc, error) ? g_steal_pointer (&ids) : NULL;
 }
