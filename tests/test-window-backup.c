@@ -82,6 +82,26 @@ file_bytes (const char *path)
   return g_bytes_new_take (contents, len);
 }
 
+/* The window over the sample case; returns the database file's bytes as
+ * they are then. */
+static GBytes *
+open_window_on_sample (Fixture *f)
+{
+  cw_test_import_sample (f->store, "long-term-case.xml");
+  open_window (f);
+  return file_bytes (f->db);
+}
+
+/* The database file is byte for byte as @before. */
+static void
+assert_database_as (Fixture *f,
+                    GBytes  *before)
+{
+  g_autoptr(GBytes) after = file_bytes (f->db);
+
+  g_assert_true (g_bytes_equal (before, after));
+}
+
 static gboolean
 dialog_shown (gpointer data)
 {
@@ -281,12 +301,9 @@ test_back_up_fails (Fixture       *f,
 {
   g_autoptr(GFile) file = g_file_new_for_path (f->db);
   g_autoptr(GBytes) before = NULL;
-  g_autoptr(GBytes) after = NULL;
   AdwMessageDialog *dialog;
 
-  cw_test_import_sample (f->store, "long-term-case.xml");
-  open_window (f);
-  before = file_bytes (f->db);
+  before = open_window_on_sample (f);
 
   cw_window_back_up_to (f->window, file);
   g_assert_true (cw_test_wait_for (dialog_shown, f));
@@ -295,8 +312,7 @@ test_back_up_fails (Fixture       *f,
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "holds Casework’s own records"));
   gtk_window_destroy (GTK_WINDOW (dialog));
 
-  after = file_bytes (f->db);
-  g_assert_true (g_bytes_equal (before, after));
+  assert_database_as (f, before);
   g_assert_cmpuint (cw_store_count_cases (f->store), ==, 1);
 }
 
@@ -371,12 +387,9 @@ test_restore_cancelled (Fixture       *f,
   g_autofree char *backup = make_backup (f, "backup.db", titles);
   g_autoptr(GFile) file = g_file_new_for_path (backup);
   g_autoptr(GBytes) before = NULL;
-  g_autoptr(GBytes) after = NULL;
   AdwMessageDialog *dialog;
 
-  cw_test_import_sample (f->store, "long-term-case.xml");
-  open_window (f);
-  before = file_bytes (f->db);
+  before = open_window_on_sample (f);
 
   cw_window_restore_from (f->window, file);
   dialog = wait_for_confirmation (f);
@@ -384,8 +397,7 @@ test_restore_cancelled (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (dialog));
   cw_test_run_main_loop (300);
 
-  after = file_bytes (f->db);
-  g_assert_true (g_bytes_equal (before, after));
+  assert_database_as (f, before);
   g_assert_cmpuint (g_list_model_get_n_items (cw_window_get_case_model (f->window)), ==, 1);
   g_assert_nonnull (cw_test_find_visible_label (GTK_WIDGET (f->window), "Marisol Quintero Vargas"));
   g_assert_cmpuint (count_prefix (f->dir, "casework.db.before-restore-"), ==, 0);
@@ -398,13 +410,10 @@ test_restore_refused (Fixture       *f,
   g_autofree char *notes = path_in (f, "notes.db");
   g_autoptr(GFile) file = g_file_new_for_path (notes);
   g_autoptr(GBytes) before = NULL;
-  g_autoptr(GBytes) after = NULL;
   AdwMessageDialog *dialog;
 
   g_assert_true (g_file_set_contents (notes, "Meeting notes, not a database\n", -1, NULL));
-  cw_test_import_sample (f->store, "long-term-case.xml");
-  open_window (f);
-  before = file_bytes (f->db);
+  before = open_window_on_sample (f);
 
   cw_window_restore_from (f->window, file);
   g_assert_true (cw_test_wait_for (dialog_shown, f));
@@ -415,8 +424,7 @@ test_restore_refused (Fixture       *f,
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Nothing was changed."));
   gtk_window_destroy (GTK_WINDOW (dialog));
 
-  after = file_bytes (f->db);
-  g_assert_true (g_bytes_equal (before, after));
+  assert_database_as (f, before);
   g_assert_cmpuint (count_prefix (f->dir, "casework.db.before-restore-"), ==, 0);
   g_assert_cmpuint (g_list_model_get_n_items (cw_window_get_case_model (f->window)), ==, 1);
 }
@@ -431,12 +439,9 @@ test_restore_while_busy (Fixture       *f,
   g_autofree char *backup = make_backup (f, "backup.db", titles);
   g_autoptr(GFile) file = g_file_new_for_path (backup);
   g_autoptr(GBytes) before = NULL;
-  g_autoptr(GBytes) after = NULL;
   AdwMessageDialog *dialog;
 
-  cw_test_import_sample (f->store, "long-term-case.xml");
-  open_window (f);
-  before = file_bytes (f->db);
+  before = open_window_on_sample (f);
 
   f->window->jobs_running = 1;
   g_assert_false (cw_window_restore_now (f->window, file));
@@ -447,8 +452,7 @@ test_restore_while_busy (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (dialog));
   f->window->jobs_running = 0;
 
-  after = file_bytes (f->db);
-  g_assert_true (g_bytes_equal (before, after));
+  assert_database_as (f, before);
   g_assert_cmpuint (cw_store_count_cases (f->store), ==, 1);
   g_assert_cmpuint (count_prefix (f->dir, "casework.db.before-restore-"), ==, 0);
 }
