@@ -224,7 +224,6 @@ cw_report_write_html (CwReport       *self,
                       GOutputStream  *out,
                       GError        **error)
 {
-  g_autoptr(GPtrArray) outline = NULL;
   g_autoptr(GString) html = g_string_new (NULL);
   HtmlWriter w = { html, LIST_NONE, FALSE };
 
@@ -232,9 +231,13 @@ cw_report_write_html (CwReport       *self,
   g_return_val_if_fail (G_IS_OUTPUT_STREAM (out), FALSE);
 
   append_head (html, self);
-  outline = cw_report_outline (self);
-  for (guint i = 0; i < outline->len; i++)
-    append_block (&w, g_ptr_array_index (outline, i));
+  for (guint part = 0; part < cw_report_outline_n_parts (self); part++)
+    {
+      g_autoptr(GPtrArray) outline = cw_report_outline_part (self, part);
+
+      for (guint i = 0; i < outline->len; i++)
+        append_block (&w, g_ptr_array_index (outline, i));
+    }
   close_list (&w);
   if (w.in_section)
     g_string_append (html, "</section>\n");

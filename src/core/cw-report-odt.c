@@ -604,12 +604,15 @@ static void
 write_body (OdtWriter *w,
             CwReport  *report)
 {
-  g_autoptr(GPtrArray) outline = cw_report_outline (report);
-
   start (w, "office:body");
   start (w, "office:text");
-  for (guint i = 0; i < outline->len; i++)
-    write_block (w, g_ptr_array_index (outline, i));
+  for (guint part = 0; part < cw_report_outline_n_parts (report); part++)
+    {
+      g_autoptr(GPtrArray) outline = cw_report_outline_part (report, part);
+
+      for (guint i = 0; i < outline->len; i++)
+        write_block (w, g_ptr_array_index (outline, i));
+    }
   end (w);
   end (w);
 }

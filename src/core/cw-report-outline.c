@@ -337,30 +337,52 @@ add_case (GPtrArray    *outline,
 }
 
 /**
- * cw_report_outline:
+ * cw_report_outline_n_parts:
  *
- * Returns: (transfer container) (element-type CwReportBlock): what the
- *   report says, block by block
+ * Returns: how many parts cw_report_outline_part() gives: the report's
+ *   head and totals, then one for each case
+ */
+guint
+cw_report_outline_n_parts (CwReport *report)
+{
+  g_return_val_if_fail (report != NULL, 0);
+
+  return 1 + report->cases->len;
+}
+
+/**
+ * cw_report_outline_part:
+ * @part: 0 for the report's head and totals, then 1 for the first case, ...
+ *
+ * What one part of the report says, block by block. A writer takes the
+ * parts in order, one at a time, so a report of many cases never holds
+ * the text of them all at once.
+ *
+ * Returns: (transfer container) (element-type CwReportBlock): the part's
+ *   blocks
  */
 GPtrArray *
-cw_report_outline (CwReport *report)
+cw_report_outline_part (CwReport *report,
+                        guint     part)
 {
   GPtrArray *outline = g_ptr_array_new_with_free_func ((GDestroyNotify) block_free);
 
-  g_return_val_if_fail (report != NULL, NULL);
+  g_return_val_if_fail (report != NULL, outline);
+  g_return_val_if_fail (part < cw_report_outline_n_parts (report), outline);
+
+  if (part > 0)
+    {
+      add_case (outline, report, g_ptr_array_index (report->cases, part - 1), part);
+      return outline;
+    }
 
   add_head (outline, report);
   add_totals (outline, report);
-
   if (report->cases->len == 0)
     {
       g_autofree char *none = g_strdup_printf (_("No case was open in %u."), report->year);
 
       add (outline, CW_REPORT_BLOCK_NOTE, NULL, none);
     }
-
-  for (guint i = 0; i < report->cases->len; i++)
-    add_case (outline, report, g_ptr_array_index (report->cases, i), i + 1);
-
   return outline;
 }

@@ -758,7 +758,6 @@ cw_report_lay_out (CwReport     *report,
                    double        page_height,
                    guint        *n_pages)
 {
-  g_autoptr(GPtrArray) outline = cw_report_outline (report);
   Pager p = { NULL, context };
 
   p.pieces = g_array_new (FALSE, TRUE, sizeof (CwReportPiece));
@@ -778,8 +777,17 @@ cw_report_lay_out (CwReport     *report,
     line_metrics (pango_layout_get_line_readonly (tab, 0), &width, &p.tab_ascent, &p.tab_descent);
   }
 
-  for (guint i = 0; i < outline->len; i++)
-    place_block (&p, g_ptr_array_index (outline, i));
+  /* part by part, so the text of only one case is held at a time */
+  for (guint part = 0; part < cw_report_outline_n_parts (report); part++)
+    {
+      g_autoptr(GPtrArray) outline = cw_report_outline_part (report, part);
+
+      for (guint i = 0; i < outline->len; i++)
+        place_block (&p, g_ptr_array_index (outline, i));
+      /* they were the part's */
+      p.section = NULL;
+      p.heading = NULL;
+    }
 
   g_hash_table_unref (p.widths);
   g_hash_table_unref (p.cells);

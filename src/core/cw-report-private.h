@@ -33,7 +33,9 @@ typedef struct {
 } CwReportBlock;
 
 /* cw-report-outline.c */
-GPtrArray   *cw_report_outline             (CwReport         *report);
+guint        cw_report_outline_n_parts     (CwReport         *report);
+GPtrArray   *cw_report_outline_part        (CwReport         *report,
+                                            guint             part);
 gboolean     cw_report_block_is_numeric    (const CwReportBlock *block,
                                             guint             column);
 

@@ -172,25 +172,28 @@ cw_report_write_text (CwReport       *self,
                       GOutputStream  *out,
                       GError        **error)
 {
-  g_autoptr(GPtrArray) outline = NULL;
   g_autoptr(GString) text = g_string_new (NULL);
   CwReportBlockKind previous = CW_REPORT_BLOCK_TITLE;
 
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (G_IS_OUTPUT_STREAM (out), FALSE);
 
-  outline = cw_report_outline (self);
-  for (guint i = 0; i < outline->len; i++)
+  for (guint part = 0; part < cw_report_outline_n_parts (self); part++)
     {
-      const CwReportBlock *block = g_ptr_array_index (outline, i);
+      g_autoptr(GPtrArray) outline = cw_report_outline_part (self, part);
 
-      /* A table stands apart from the fields or remarks around it. */
-      if (((previous == CW_REPORT_BLOCK_FIELD && block->kind != CW_REPORT_BLOCK_FIELD) ||
-           previous == CW_REPORT_BLOCK_TABLE) &&
-          block->kind != CW_REPORT_BLOCK_SECTION && block->kind != CW_REPORT_BLOCK_HEADING)
-        g_string_append_c (text, '\n');
-      append_block (text, block);
-      previous = block->kind;
+      for (guint i = 0; i < outline->len; i++)
+        {
+          const CwReportBlock *block = g_ptr_array_index (outline, i);
+
+          /* A table stands apart from the fields or remarks around it. */
+          if (((previous == CW_REPORT_BLOCK_FIELD && block->kind != CW_REPORT_BLOCK_FIELD) ||
+               previous == CW_REPORT_BLOCK_TABLE) &&
+              block->kind != CW_REPORT_BLOCK_SECTION && block->kind != CW_REPORT_BLOCK_HEADING)
+            g_string_append_c (text, '\n');
+          append_block (text, block);
+          previous = block->kind;
+        }
     }
 
   return cw_report_write_string (out, text, error);
