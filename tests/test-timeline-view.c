@@ -328,6 +328,57 @@ test_private_marked (Fixture       *f,
   g_assert_nonnull (cw_test_find_visible_label (list, "Interview with the local paper"));
 }
 
+/* A mapped kind icon of the timeline whose accessible description is @data. */
+static gboolean
+is_kind_icon (GtkWidget     *widget,
+              gconstpointer  data)
+{
+  return GTK_IS_IMAGE (widget) && gtk_widget_get_mapped (widget) && gtk_widget_get_has_tooltip (widget) &&
+         gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                             data) == NULL;
+}
+
+static gboolean
+has_tooltip_text (GtkWidget     *widget,
+                  gconstpointer  data)
+{
+  return gtk_widget_get_mapped (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), data) == 0;
+}
+
+/* Each row's icon says the entry's kind, when hovered and to a screen
+ * reader; the private marker and the menu say what they are. */
+static void
+test_row_tooltips (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(CwEntry) shared G_GNUC_UNUSED = save_entry (f, "2026-05-01", "letter", 10, FALSE, "Letters");
+  g_autoptr(CwEntry) secret = save_entry (f, "2026-05-19", "media", -1, TRUE, "Interview with the local paper");
+  g_autoptr(GtkTooltip) tooltip = g_object_new (GTK_TYPE_TOOLTIP, NULL);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *list, *icon;
+  gboolean shown = FALSE;
+
+  open_view (f, f->case_id);
+  list = GTK_WIDGET (find_entry_list (GTK_WIDGET (f->view)));
+
+  g_assert_nonnull (cw_test_find_widget_where (list, is_kind_icon, "Letters"));
+  icon = cw_test_find_widget_where (list, is_kind_icon, "Media");
+  g_assert_nonnull (icon);
+  g_signal_emit_by_name (icon, "query-tooltip", 4, 4, FALSE, tooltip, &shown);
+  g_assert_true (shown);
+  g_assert_nonnull (cw_test_find_widget_where (list, has_tooltip_text,
+                                               "Private: public exports and reports leave this entry out"));
+  g_assert_nonnull (cw_test_find_widget_where (list, has_tooltip_text, "Entry Menu"));
+
+  /* The row that shows the entry once it is of another kind says so. */
+  cw_entry_set_kind (secret, "vigil");
+  g_assert_true (cw_store_save_entry (f->store, secret, &error));
+  g_assert_no_error (error);
+  cw_test_run_main_loop (200);
+  g_assert_null (cw_test_find_widget_where (list, is_kind_icon, "Media"));
+  g_assert_nonnull (cw_test_find_widget_where (list, is_kind_icon, "Vigil"));
+}
+
 static void
 test_delete_and_restore (Fixture       *f,
                          gconstpointer  data)
@@ -635,6 +686,7 @@ main (int   argc,
   ADD ("log-without-count", test_log_without_count);
   ADD ("month-headers", test_month_headers);
   ADD ("private-marked", test_private_marked);
+  ADD ("row-tooltips", test_row_tooltips);
   ADD ("delete-and-restore", test_delete_and_restore);
   ADD ("edit", test_edit);
   ADD ("read-only", test_read_only);

@@ -6,6 +6,7 @@
 
 #include "cw-case-page-private.h"
 #include "cw-date.h"
+#include "cw-tooltip.h"
 
 /*
  * How one widget edits one field of the case: an entry row, a text view
@@ -386,7 +387,7 @@ show_error (CwField    *field,
     gtk_widget_add_css_class (widget, "error");
   else
     gtk_widget_remove_css_class (widget, "error");
-  gtk_widget_set_tooltip_text (widget, message != NULL ? message : field->hint);
+  cw_widget_set_tooltip_text (widget, message != NULL ? message : field->hint);
 }
 
 static void
@@ -615,7 +616,7 @@ cw_case_page_bind_entry (CwCasePage   *self,
 
   field = field_new (self, GTK_WIDGET (row), WIDGET_ENTRY, kind, slot);
   field->hint = g_strdup (kind_hint (kind));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (row), field->hint);
+  cw_widget_set_tooltip_text (GTK_WIDGET (row), field->hint);
   if (kind == CW_FIELD_DATE)
     add_date_label (field, row);
   else if (kind == CW_FIELD_NUMBER)
@@ -774,7 +775,7 @@ cw_case_page_mark_unsaved_fields (GtkWidget  *widget,
         gtk_widget_add_css_class (widget, "error");
       else
         gtk_widget_remove_css_class (widget, "error");
-      gtk_widget_set_tooltip_text (widget, problem != NULL ? problem : field->hint);
+      cw_widget_set_tooltip_text (widget, problem != NULL ? problem : field->hint);
     }
   if (field != NULL && problem == NULL)
     field->unsaved = FALSE;

@@ -6,6 +6,7 @@
 
 #include "cw-case-page-private.h"
 #include "cw-date.h"
+#include "cw-tooltip.h"
 
 /*
  * The rows of the case's lists: safety notes, references, people, holders,
@@ -220,7 +221,7 @@ reference_row (CwListEditor *editor,
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Reference"));
   gtk_widget_set_valign (scheme, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (scheme, _("Kind of Reference"));
+  cw_widget_set_tooltip_text (scheme, _("Kind of Reference"));
   adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), scheme);
   adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), menu_button);
 

@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "cw-list-editor.h"
+#include "cw-tooltip.h"
 
 /*
  * A titled group of rows over a list that someone else owns (a GPtrArray of
@@ -103,7 +104,7 @@ new_menu_button (CwListEditor *self,
   gtk_menu_button_set_has_frame (GTK_MENU_BUTTON (button), FALSE);
   gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), menu);
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (button, _("Move or Remove"));
+  cw_widget_set_tooltip_text (button, _("Move or Remove"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Move or Remove"), -1);
   gtk_widget_set_visible (button, self->editable);
@@ -312,7 +313,7 @@ cw_list_editor_set_property (GObject      *object,
     case PROP_ADD_LABEL:
       g_free (self->add_label);
       self->add_label = g_value_dup_string (value);
-      gtk_widget_set_tooltip_text (self->add_button, self->add_label);
+      cw_widget_set_tooltip_text (self->add_button, self->add_label);
       gtk_accessible_update_property (GTK_ACCESSIBLE (self->add_button),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, self->add_label, -1);
       g_object_notify_by_pspec (object, pspec);

@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "cw-report-dialog-private.h"
+#include "cw-tooltip.h"
 
 /*
  * "Yearly report…": pick the year and the cases, write the group's words
@@ -292,7 +293,7 @@ case_row_new (CwReportDialog *self,
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
 
   gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (check, _("In the report"));
+  cw_widget_set_tooltip_text (check, _("In the report"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   cw_case_get_title (kase), -1);
   g_signal_connect_object (check, "toggled", G_CALLBACK (cw_report_dialog_queue_rebuild), self,

@@ -6,6 +6,7 @@
 
 #include "cw-entry-list.h"
 #include "cw-timeline-view.h"
+#include "cw-tooltip.h"
 
 /*
  * A case's timeline: a short form to log an activity (or an outcome or an
@@ -249,7 +250,7 @@ private_marker_new (void)
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
 
   gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (box, _("Private: public exports and reports leave this entry out"));
+  cw_widget_set_tooltip_text (box, _("Private: public exports and reports leave this entry out"));
   gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name ("changes-prevent-symbolic"));
   gtk_box_append (GTK_BOX (box), gtk_label_new (_("Private")));
   gtk_widget_add_css_class (box, "caption-heading");
@@ -293,6 +294,33 @@ row_build_text (CwTimelineRow *self)
   return text;
 }
 
+/* The entry's kind, in words: what its icon shows. */
+static const char *
+row_kind_label (CwTimelineRow *self)
+{
+  guint index;
+
+  if (self->entry == NULL)
+    return NULL;
+  index = find_kind (cw_entry_get_category (self->entry), cw_entry_get_kind (self->entry));
+  return index != G_MAXUINT ? _(kinds[index].label) : category_label (cw_entry_get_category (self->entry));
+}
+
+static gboolean
+row_icon_query_tooltip_cb (CwTimelineRow *self,
+                           int            x,
+                           int            y,
+                           gboolean       keyboard,
+                           GtkTooltip    *tooltip)
+{
+  const char *label = row_kind_label (self);
+
+  if (label == NULL)
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, label);
+  return TRUE;
+}
+
 static void
 row_build (CwTimelineRow *self)
 {
@@ -310,15 +338,22 @@ row_build (CwTimelineRow *self)
   gtk_widget_set_margin_bottom (line, 6);
   gtk_box_append (GTK_BOX (box), line);
 
+  /* The icon's tooltip names the entry's kind. Each new tooltip costs a
+   * question to the display (see cw_widget_set_tooltip_text()), and a row
+   * takes a new entry at every scroll, so the text is found only when the
+   * tooltip is about to show. */
   self->icon = GTK_IMAGE (gtk_image_new ());
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self->icon), TRUE);
+  g_signal_connect_object (self->icon, "query-tooltip", G_CALLBACK (row_icon_query_tooltip_cb), self,
+                           G_CONNECT_SWAPPED);
   gtk_widget_set_valign (GTK_WIDGET (self->icon), GTK_ALIGN_START);
   gtk_widget_set_margin_top (GTK_WIDGET (self->icon), 2);
   gtk_box_append (GTK_BOX (line), GTK_WIDGET (self->icon));
   gtk_box_append (GTK_BOX (line), row_build_text (self));
 
   self->menu_button = g_object_new (GTK_TYPE_MENU_BUTTON, "icon-name", "view-more-symbolic",
-                                    "valign", GTK_ALIGN_START, "tooltip-text", _("Entry Menu"),
-                                    NULL);
+                                    "valign", GTK_ALIGN_START, NULL);
+  cw_widget_set_tooltip_text (self->menu_button, _("Entry Menu"));
   gtk_widget_add_css_class (self->menu_button, "flat");
   gtk_box_append (GTK_BOX (line), self->menu_button);
 }
@@ -428,9 +463,9 @@ cw_timeline_row_set_entry (CwTimelineRow *self,
   index = find_kind (cw_entry_get_category (entry), cw_entry_get_kind (entry));
   gtk_image_set_from_icon_name (self->icon, index != G_MAXUINT ? kinds[index].icon
                                                                : category_icon (cw_entry_get_category (entry)));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->icon),
-                               index != G_MAXUINT ? _(kinds[index].label)
-                                                  : category_label (cw_entry_get_category (entry)));
+  /* The icon's tooltip is asked for when it is shown (see row_build()) */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->icon), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  row_kind_label (self), -1);
   gtk_label_set_text (self->title, cw_entry_get_title (entry));
 
   if (cw_entry_get_count (entry) >= 0)
