@@ -333,9 +333,13 @@ static gboolean
 is_kind_icon (GtkWidget     *widget,
               gconstpointer  data)
 {
-  return GTK_IS_IMAGE (widget) && gtk_widget_get_mapped (widget) && gtk_widget_get_has_tooltip (widget) &&
-         gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                             data) == NULL;
+  g_autofree char *mismatch = NULL;
+
+  if (!GTK_IS_IMAGE (widget) || !gtk_widget_get_mapped (widget) || !gtk_widget_get_has_tooltip (widget))
+    return FALSE;
+  mismatch = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                                 data);
+  return mismatch == NULL;
 }
 
 static gboolean
