@@ -7,7 +7,7 @@
  *   description
  *
  * Does what gtk_widget_set_tooltip_text() does, without its cost for a
- * widget not yet in a window.
+ * widget not yet in a window, nor for a tooltip that stays the same.
  *
  * GTK 4.8 follows every new tooltip of a visible widget by asking the
  * display where the pointer is, in case a tooltip shown now must change:
@@ -22,6 +22,8 @@ cw_widget_set_tooltip_text (GtkWidget  *widget,
 {
   g_return_if_fail (GTK_IS_WIDGET (widget));
 
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (widget), text) == 0)
+    return;
   if (gtk_widget_get_root (widget) == NULL && gtk_widget_get_visible (widget))
     {
       gtk_widget_set_visible (widget, FALSE);
