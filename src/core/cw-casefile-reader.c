@@ -72,9 +72,11 @@ static const KnownElement known_elements[] = {
 #undef NAMES
 #undef NONE
 
-static void
+void
 cw_casefile_case_free (CwCasefileCase *item)
 {
+  if (item == NULL)
+    return;
   g_clear_object (&item->kase);
   g_clear_pointer (&item->entries, g_ptr_array_unref);
   g_free (item);
@@ -2283,21 +2285,28 @@ read_source (xmlNode    *node,
       casefile->source_organisation = get_text (child);
 }
 
+static CwCasefileScope
+read_scope (xmlNode *root)
+{
+  g_autofree char *scope = get_attr (root, "scope");
+  int value = CW_CASEFILE_SCOPE_FULL;
+
+  if (scope != NULL)
+    cw_enum_from_nick (CW_TYPE_CASEFILE_SCOPE, scope, &value);
+  return value;
+}
+
 /* What the root carries; the cases were read as they were parsed. */
 static void
 read_root (ReadContext *ctx,
            xmlNode     *root,
            CwCasefile  *casefile)
 {
-  g_autofree char *scope = get_attr (root, "scope");
-  int value = CW_CASEFILE_SCOPE_FULL;
-
   /* Nothing keeps the export time, but a wrong one is still an error. */
   g_free (timestamp_attr (ctx, root, "exported"));
+  g_free (casefile->version);
   casefile->version = get_attr (root, "version");
-  if (scope != NULL)
-    cw_enum_from_nick (CW_TYPE_CASEFILE_SCOPE, scope, &value);
-  casefile->scope = value;
+  casefile->scope = read_scope (root);
 
   for (xmlNode *child = root->children; child != NULL; child = child->next)
     if (node_is (child, "source"))
@@ -2323,6 +2332,8 @@ struct _Stream
 {
   ReadContext *ctx;
   CwCasefile *casefile;
+  CwCasefileCaseFunc case_func; /* takes each case read, if set */
+  gpointer case_data;
   gboolean active;          /* the root is a casefile of a version we read */
   gboolean newer_minor;
   GError *root_error;       /* not a casefile, or of another version */
@@ -2373,6 +2384,8 @@ stream_root_started (Stream  *stream,
 
   stream->active = TRUE;
   stream->newer_minor = minor > 0;
+  /* Whoever takes the cases as they come must know it before the first. */
+  stream->casefile->scope = read_scope (root);
   /* Nothing under the root yet: this strips its attributes. */
   strip_unknown (stream->ctx, root, stream->newer_minor);
 }
@@ -2439,7 +2452,10 @@ stream_case (Stream  *stream,
       cw_casefile_case_free (item);
       return;
     }
-  g_ptr_array_add (stream->casefile->cases, item);
+  if (stream->case_func != NULL)
+    stream->case_func (stream->casefile, item, stream->case_data);
+  else
+    g_ptr_array_add (stream->casefile->cases, item);
 }
 
 static void
@@ -2566,16 +2582,18 @@ cw_casefile_read (GBytes      *bytes,
 /* Reads the document @feed gives, which came from @start in memory or
  * from @file. */
 static CwCasefile *
-read_feed (const char  *name,
-           Feed        *feed,
-           const char  *start,
-           GFile       *file,
-           GError     **error)
+read_feed (const char          *name,
+           Feed                *feed,
+           const char          *start,
+           GFile               *file,
+           CwCasefileCaseFunc   case_func,
+           gpointer             case_data,
+           GError             **error)
 {
   g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GHashTable) ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   ReadContext ctx = { name, NULL, warnings, ids };
-  Stream stream = { &ctx };
+  Stream stream = { &ctx, NULL, case_func, case_data };
   CwCasefile *casefile = NULL;
   xmlDoc *doc = NULL;
 
@@ -2639,7 +2657,7 @@ cw_casefile_read_with_limit (GBytes      *bytes,
   feed.data = data;
   feed.left = size;
   feed.max_bytes = max_bytes;
-  return read_feed (name, &feed, data, NULL, error);
+  return read_feed (name, &feed, data, NULL, NULL, NULL, error);
 }
 
 /**
@@ -2653,6 +2671,32 @@ cw_casefile_read_with_limit (GBytes      *bytes,
 CwCasefile *
 cw_casefile_read_file (GFile   *file,
                        GError **error)
+{
+  return cw_casefile_read_file_each (file, NULL, NULL, error);
+}
+
+/**
+ * cw_casefile_read_file_each:
+ * @case_func: (nullable): takes each case once it is read and checked
+ *
+ * Like cw_casefile_read_file(), but hands each case to @case_func, in
+ * document order and from the calling thread, as soon as it has been read,
+ * instead of keeping it in the #CwCasefile returned. The document's scope
+ * is known by then; its name and scope are in the casefile @case_func is
+ * given.
+ *
+ * A case is handed over before the document as a whole is known to be
+ * sound: if this returns %NULL, every case @case_func took belongs to a
+ * document that was refused, and must be let go.
+ *
+ * Returns: (transfer full): the document, with no cases if @case_func took
+ *   them, or %NULL with an error
+ */
+CwCasefile *
+cw_casefile_read_file_each (GFile              *file,
+                            CwCasefileCaseFunc  case_func,
+                            gpointer            case_data,
+                            GError            **error)
 {
   g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GFileInputStream) in = NULL;
@@ -2695,7 +2739,7 @@ cw_casefile_read_file (GFile   *file,
   buffered = g_buffered_input_stream_new_sized (G_INPUT_STREAM (in), 65536);
   feed.in = buffered;
   feed.max_bytes = CW_CASEFILE_MAX_BYTES;
-  casefile = read_feed (name, &feed, NULL, file, error);
+  casefile = read_feed (name, &feed, NULL, file, case_func, case_data, error);
   g_clear_error (&feed.io_error);
   return casefile;
 }

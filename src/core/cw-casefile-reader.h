@@ -52,6 +52,11 @@ typedef struct {
   GPtrArray *warnings;   /* char *, "FILE:LINE: message" */
 } CwCasefile;
 
+/* Takes @item, which it owns from then on. */
+typedef void (*CwCasefileCaseFunc) (const CwCasefile *casefile,
+                                    CwCasefileCase   *item,
+                                    gpointer          user_data);
+
 CwCasefile *cw_casefile_read       (GBytes      *bytes,
                                     const char  *name,
                                     GError     **error);
@@ -61,7 +66,12 @@ CwCasefile *cw_casefile_read_with_limit (GBytes  *bytes,
                                          GError **error);
 CwCasefile *cw_casefile_read_file  (GFile       *file,
                                     GError     **error);
+CwCasefile *cw_casefile_read_file_each (GFile              *file,
+                                        CwCasefileCaseFunc  case_func,
+                                        gpointer            case_data,
+                                        GError            **error);
 void        cw_casefile_free       (CwCasefile  *self);
+void        cw_casefile_case_free  (CwCasefileCase *item);
 
 /* Deliberately without NOENT, DTDLOAD, DTDATTR, DTDVALID, XINCLUDE or
  * HUGE: entities stay unexpanded, no DTD is read, libxml2's size and depth
