@@ -1750,6 +1750,19 @@ test_refused (Fixture       *f,
       g_assert_true (g_str_has_prefix (file_error->message, path));
       g_assert_cmpstr (file_error->message + strlen (path), ==,
                        error->message + strlen (refusal->name));
+
+      /* Stored as it is read, it is refused the same way. */
+      {
+        g_autoptr(GPtrArray) files = g_ptr_array_new ();
+        g_autoptr(CwImportSummary) summary = cw_import_summary_new ();
+        g_autoptr(GError) import_error = NULL;
+
+        g_ptr_array_add (files, file);
+        g_assert_false (cw_store_import_files (f->store, files, FALSE, summary, NULL,
+                                               NULL, NULL, &import_error));
+        g_assert_error (import_error, CW_CASEFILE_ERROR, refusal->code);
+        g_assert_cmpstr (import_error->message, ==, file_error->message);
+      }
     }
 
   after = snapshot (f->store);
@@ -2205,6 +2218,285 @@ test_ten_thousand_cases (Fixture       *f,
   g_assert_cmpuint (cw_test_count_entries (f->store, "0000270f-0000-4000-8000-000000000000"), ==, 2);
 }
 
+/* ------------------------------------------------------------------ */
+/* Reading and storing side by side */
+
+static char *
+write_file (Fixture    *f,
+            const char *name,
+            const char *contents)
+{
+  char *path = g_build_filename (f->dir, name, NULL);
+
+  g_assert_true (g_file_set_contents (path, contents, -1, NULL));
+  return path;
+}
+
+/* @n valid cases, and after them, if @bad, one whose entry has no date. */
+static char *
+many_cases (guint    n,
+            gboolean bad)
+{
+  GString *doc = g_string_new (DOC_START);
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (doc,
+                            "  <case id=\"%08x-0000-4000-8000-000000000000\">\n"
+                            "    <title>Case number %u</title>\n"
+                            "    <country code=\"XX\">Example Country</country>\n"
+                            "    <summary>What happened.</summary>\n"
+                            "    <entry id=\"%08x-0001-4000-8000-000000000001\" date=\"2025-03\">"
+                            "<title>Letters</title></entry>\n"
+                            "  </case>\n",
+                            i + 1, i + 1, i + 1);
+  if (bad)
+    g_string_append (doc,
+                     "  <case id=\"" CASE_C "\">\n"
+                     "    <title>The case that is unsound</title>\n"
+                     "    <country code=\"XX\">Example Country</country>\n"
+                     "    <summary>What happened.</summary>\n"
+                     "    <entry id=\"" ENTRY_6 "\"><title>No date</title></entry>\n"
+                     "  </case>\n");
+  g_string_append (doc, DOC_END);
+  return g_string_free (doc, FALSE);
+}
+
+static gboolean
+import_paths (CwStore          *store,
+              const char       *first,
+              const char       *second,
+              gboolean          dry_run,
+              CwImportSummary  *summary,
+              GPtrArray        *casefiles,
+              GError          **error)
+{
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_ptr_array_add (files, g_file_new_for_path (first));
+  if (second != NULL)
+    g_ptr_array_add (files, g_file_new_for_path (second));
+  return cw_store_import_files (store, files, dry_run, summary, casefiles, NULL, NULL, error);
+}
+
+/* The same files, stored as they are read or read first and stored after:
+ * the same summary, warnings, cases and timelines. */
+static void
+test_import_files_as_read_first (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autofree char *long_term = cw_test_sample_path ("long-term-case.xml");
+  g_autofree char *newer = write_file (f, "newer.xml", NEWER_CASE ("1.1"));
+  g_autoptr(CwStore) other = cw_test_open_store (f->dir, "read-first.db");
+  g_autoptr(CwImportSummary) piped = cw_import_summary_new ();
+  g_autoptr(CwImportSummary) first = cw_import_summary_new ();
+  g_autoptr(GPtrArray) casefiles = g_ptr_array_new_with_free_func ((GDestroyNotify) cw_casefile_free);
+  g_autoptr(GError) error = NULL;
+  const char *paths[] = { long_term, newer };
+
+  g_assert_true (import_paths (f->store, long_term, newer, FALSE, piped, NULL, &error));
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (paths[i]);
+      CwCasefile *casefile = cw_casefile_read_file (file, &error);
+
+      g_assert_no_error (error);
+      g_ptr_array_add (casefiles, casefile);
+    }
+  g_assert_true (cw_store_import_casefiles (other, casefiles, FALSE, first, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (piped->cases_added->len, ==, 2);
+  g_assert_cmpuint (piped->cases_added->len, ==, first->cases_added->len);
+  g_assert_cmpuint (piped->entries_added, >=, 5);
+  g_assert_cmpuint (piped->entries_added, ==, first->entries_added);
+  for (guint i = 0; i < first->case_ids->len; i++)
+    {
+      const char *id = string_at (first->case_ids, i);
+
+      g_assert_cmpstr (string_at (piped->case_ids, i), ==, id);
+      g_assert_cmpstr (string_at (piped->cases_added, i), ==, string_at (first->cases_added, i));
+      g_assert_cmpuint (cw_test_count_entries (f->store, id), ==, cw_test_count_entries (other, id));
+    }
+
+  /* The newer document's unknown parts are told, as when read first. */
+  g_assert_cmpuint (piped->warnings->len, ==, 3);
+  g_assert_cmpuint (first->warnings->len, ==, 3);
+  for (guint i = 0; i < first->warnings->len; i++)
+    g_assert_true (g_str_has_suffix (string_at (piped->warnings, i),
+                                     strchr (string_at (first->warnings, i), ':')));
+
+  /* Imported again, each way, nothing changes. */
+  g_clear_pointer (&piped, cw_import_summary_free);
+  piped = cw_import_summary_new ();
+  g_assert_true (import_paths (f->store, long_term, newer, FALSE, piped, NULL, &error));
+  g_assert_cmpuint (piped->cases_updated->len, ==, 2);
+  g_assert_cmpuint (piped->entries_added + piped->entries_updated, ==, 0);
+}
+
+/* A dry run stores nothing; it hands back what it read, cases and all,
+ * and storing that afterwards does what the dry run said. */
+static void
+test_import_files_dry_run (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autofree char *doc = many_cases (40, FALSE);
+  g_autofree char *path = write_file (f, "forty.xml", doc);
+  g_autofree char *before = snapshot (f->store);
+  g_autofree char *after = NULL;
+  g_autoptr(CwImportSummary) dry = cw_import_summary_new ();
+  g_autoptr(CwImportSummary) real = cw_import_summary_new ();
+  g_autoptr(GPtrArray) casefiles = g_ptr_array_new_with_free_func ((GDestroyNotify) cw_casefile_free);
+  g_autoptr(GError) error = NULL;
+  CwCasefile *casefile;
+
+  g_assert_true (import_paths (f->store, path, NULL, TRUE, dry, casefiles, &error));
+  g_assert_no_error (error);
+  after = snapshot (f->store);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_cmpuint (dry->cases_added->len, ==, 40);
+  g_assert_cmpuint (dry->entries_added, ==, 40);
+
+  g_assert_cmpuint (casefiles->len, ==, 1);
+  casefile = g_ptr_array_index (casefiles, 0);
+  g_assert_true (g_str_has_suffix (casefile->name, "forty.xml"));
+  g_assert_cmpuint (casefile->cases->len, ==, 40);
+  g_assert_cmpstr (cw_case_get_title (((CwCasefileCase *) g_ptr_array_index (casefile->cases, 39))->kase),
+                   ==, "Case number 40");
+
+  g_assert_true (cw_store_import_casefiles (f->store, casefiles, FALSE, real, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (real->cases_added->len, ==, 40);
+  g_assert_cmpuint (real->entries_added, ==, 40);
+  g_assert_cmpuint (cw_store_count_cases (f->store), ==, 40);
+}
+
+/* Cases stored before the document turns out unsound are rolled back; so
+ * is a whole earlier file. The reader's error is the one told. */
+static void
+test_import_files_unsound_late (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autofree char *good_doc = many_cases (3, FALSE);
+  g_autofree char *bad_doc = many_cases (50, TRUE);
+  g_autofree char *good = write_file (f, "good.xml", good_doc);
+  g_autofree char *bad = write_file (f, "late.xml", bad_doc);
+  g_autoptr(GFile) bad_file = g_file_new_for_path (bad);
+  g_autoptr(CwImportSummary) summary = cw_import_summary_new ();
+  g_autoptr(GError) read_error = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CwCasefile) casefile = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  import_base (f);
+  before = snapshot (f->store);
+
+  casefile = cw_casefile_read_file (bad_file, &read_error);
+  g_assert_null (casefile);
+  g_assert_nonnull (read_error);
+
+  g_assert_false (import_paths (f->store, good, bad, FALSE, summary, NULL, &error));
+  g_assert_error (error, read_error->domain, read_error->code);
+  g_assert_cmpstr (error->message, ==, read_error->message);
+  g_assert_nonnull (strstr (error->message, "late.xml:"));
+  /* More cases than wait between the reader and the store were stored
+   * before the reader came to the unsound one. */
+  g_assert_cmpuint (summary->cases_added->len, >, 20);
+
+  after = snapshot (f->store);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_cmpuint (cw_store_count_cases (f->store), ==, 1);
+
+  /* The store is still usable. */
+  g_clear_error (&error);
+  g_assert_true (import_paths (f->store, good, NULL, FALSE, summary, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (cw_store_count_cases (f->store), ==, 4);
+}
+
+/* A case that cannot be stored: nothing is, and it is named, unless a
+ * later file is unsound, which would have been found first had every file
+ * been read before storing. */
+static void
+test_import_files_store_error (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autofree char *refused_doc = many_cases (30, FALSE);
+  g_autofree char *bad_doc = many_cases (2, TRUE);
+  g_autofree char *refused = NULL;
+  g_autofree char *bad = write_file (f, "unsound.xml", bad_doc);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+  char *last_case;
+
+  /* The last case claims the base document's first entry. */
+  last_case = g_strrstr (refused_doc, "0000001e-0001-4000-8000-000000000001");
+  g_assert_nonnull (last_case);
+  memcpy (last_case, ENTRY_1, strlen (ENTRY_1));
+  refused = write_file (f, "refused.xml", refused_doc);
+
+  import_base (f);
+  before = snapshot (f->store);
+
+  {
+    g_autoptr(CwImportSummary) summary = cw_import_summary_new ();
+
+    g_assert_false (import_paths (f->store, refused, NULL, FALSE, summary, NULL, &error));
+    g_assert_error (error, CW_STORE_ERROR, CW_STORE_ERROR_INVALID);
+    g_test_message ("%s", error->message);
+    g_assert_nonnull (strstr (error->message, "refused.xml:"));
+    g_assert_nonnull (strstr (error->message, "Case number 30"));
+    g_assert_nonnull (strstr (error->message, ENTRY_1));
+    g_clear_error (&error);
+  }
+
+  {
+    g_autoptr(CwImportSummary) summary = cw_import_summary_new ();
+
+    g_assert_false (import_paths (f->store, refused, bad, FALSE, summary, NULL, &error));
+    g_test_message ("%s", error->message);
+    g_assert_true (error->domain == CW_CASEFILE_ERROR);
+    g_assert_nonnull (strstr (error->message, "unsound.xml:"));
+  }
+
+  after = snapshot (f->store);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_cmpuint (cw_store_count_cases (f->store), ==, 1);
+}
+
+static void
+count_piped_progress (guint    done,
+                      guint    total,
+                      gpointer user_data)
+{
+  guint *calls = user_data;
+
+  *calls += 1;
+  g_assert_cmpuint (done, ==, *calls);
+  g_assert_cmpuint (total, ==, 0);
+}
+
+static void
+test_import_files_progress (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autofree char *doc = many_cases (25, FALSE);
+  g_autofree char *path = write_file (f, "progress.xml", doc);
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(CwImportSummary) summary = cw_import_summary_new ();
+  g_autoptr(GError) error = NULL;
+  guint calls = 0;
+
+  g_ptr_array_add (files, g_file_new_for_path (path));
+  g_assert_true (cw_store_import_files (f->store, files, FALSE, summary, NULL,
+                                        count_piped_progress, &calls, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (calls, ==, 25);
+}
+
 /* The progress callback is told after each case, with the total. */
 static void
 count_progress (guint    done,
@@ -2345,6 +2637,11 @@ main (int   argc,
 
   ADD ("import/progress", test_progress, NULL);
   ADD ("import/ten-thousand-cases", test_ten_thousand_cases, NULL);
+  ADD ("import-files/as-read-first", test_import_files_as_read_first, NULL);
+  ADD ("import-files/dry-run", test_import_files_dry_run, NULL);
+  ADD ("import-files/unsound-late", test_import_files_unsound_late, NULL);
+  ADD ("import-files/store-error", test_import_files_store_error, NULL);
+  ADD ("import-files/progress", test_import_files_progress, NULL);
 
 #undef ADD
 

@@ -22,6 +22,7 @@ cw_import_summary_new (void)
   self->cases_added = g_ptr_array_new_with_free_func (g_free);
   self->cases_updated = g_ptr_array_new_with_free_func (g_free);
   self->case_ids = g_ptr_array_new_with_free_func (g_free);
+  self->warnings = g_ptr_array_new_with_free_func (g_free);
   return self;
 }
 
@@ -33,6 +34,7 @@ cw_import_summary_free (CwImportSummary *self)
   g_ptr_array_unref (self->cases_added);
   g_ptr_array_unref (self->cases_updated);
   g_ptr_array_unref (self->case_ids);
+  g_ptr_array_unref (self->warnings);
   g_free (self);
 }
 
@@ -347,6 +349,37 @@ import_case (CwStore          *store,
   return import_entries (store, item, is_new, is_public, now, summary, error);
 }
 
+/* One case of the document @name, with the error saying which and where. */
+static gboolean
+import_item (CwStore          *store,
+             const char       *name,
+             CwCasefileCase   *item,
+             gboolean          is_public,
+             CwImportSummary  *summary,
+             GError          **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (import_case (store, item, is_public, summary, &local_error))
+    return TRUE;
+
+  g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
+                              _("%s:%d: the case “%s” could not be stored: "),
+                              name, item->line, cw_case_get_title (item->kase));
+  return FALSE;
+}
+
+static void
+add_warnings (CwImportSummary  *summary,
+              const CwCasefile *casefile)
+{
+  /* A document made in memory, not read, has nothing to warn of. */
+  if (casefile->warnings == NULL)
+    return;
+  for (guint i = 0; i < casefile->warnings->len; i++)
+    g_ptr_array_add (summary->warnings, g_strdup (g_ptr_array_index (casefile->warnings, i)));
+}
+
 static gboolean
 import_one (CwStore          *store,
             CwCasefile       *casefile,
@@ -359,19 +392,12 @@ import_one (CwStore          *store,
 {
   gboolean is_public = casefile->scope == CW_CASEFILE_SCOPE_PUBLIC;
 
+  add_warnings (summary, casefile);
   for (guint i = 0; i < casefile->cases->len; i++)
     {
-      CwCasefileCase *item = g_ptr_array_index (casefile->cases, i);
-      g_autoptr(GError) local_error = NULL;
-
-      if (!import_case (store, item, is_public, summary, &local_error))
-        {
-          g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
-                                      _("%s:%d: the case “%s” could not be stored: "),
-                                      casefile->name, item->line,
-                                      cw_case_get_title (item->kase));
-          return FALSE;
-        }
+      if (!import_item (store, casefile->name, g_ptr_array_index (casefile->cases, i),
+                        is_public, summary, error))
+        return FALSE;
 
       *done += 1;
       if (progress != NULL)
@@ -423,4 +449,239 @@ cw_store_import_casefiles (CwStore          *store,
     ok = cw_store_commit (store, error);
 
   return ok;
+}
+
+/* Reading and storing side by side.
+ *
+ * A thread of its own reads each file and hands its cases over, one at a
+ * time, as soon as each is read and checked; the calling thread stores
+ * them meanwhile, in the one transaction. A case stored before the reader
+ * finds the document unsound is rolled back with everything else, so the
+ * outcome is what reading every file first and storing them after would
+ * give: the first unsound document's error, or else the first case that
+ * could not be stored. */
+
+/* Cases read but not stored yet; the reader waits when there are this
+ * many, so that a fast reader never holds a big file's cases. */
+#define PIPE_CAPACITY 16
+
+typedef struct {
+  GMutex lock;
+  GCond changed;
+  GQueue cases;              /* CwCasefileCase, read and not yet taken */
+  gboolean is_public;        /* the document's scope, known before its first case */
+  gboolean discard;          /* storing has failed: cases are no longer wanted */
+  gboolean finished;         /* the reader is done, and: */
+  CwCasefile *casefile;      /* what it read, or */
+  GError *error;             /* why the document was refused */
+  GFile *file;
+} Pipe;
+
+static void
+pipe_take_case_cb (const CwCasefile *casefile,
+                   CwCasefileCase   *item,
+                   gpointer          user_data)
+{
+  Pipe *pipe = user_data;
+
+  g_mutex_lock (&pipe->lock);
+  while (pipe->cases.length >= PIPE_CAPACITY && !pipe->discard)
+    g_cond_wait (&pipe->changed, &pipe->lock);
+  if (pipe->discard)
+    {
+      g_mutex_unlock (&pipe->lock);
+      cw_casefile_case_free (item);
+      return;
+    }
+  pipe->is_public = casefile->scope == CW_CASEFILE_SCOPE_PUBLIC;
+  g_queue_push_tail (&pipe->cases, item);
+  g_cond_broadcast (&pipe->changed);
+  g_mutex_unlock (&pipe->lock);
+}
+
+static gpointer
+pipe_read_thread (gpointer user_data)
+{
+  Pipe *pipe = user_data;
+  GError *error = NULL;
+  CwCasefile *casefile;
+
+  casefile = cw_casefile_read_file_each (pipe->file, pipe_take_case_cb, pipe, &error);
+
+  g_mutex_lock (&pipe->lock);
+  pipe->casefile = casefile;
+  pipe->error = error;
+  pipe->finished = TRUE;
+  g_cond_broadcast (&pipe->changed);
+  g_mutex_unlock (&pipe->lock);
+  return NULL;
+}
+
+/* The next case read, or %NULL once the reader is done. */
+static CwCasefileCase *
+pipe_next (Pipe     *pipe,
+           gboolean *is_public)
+{
+  CwCasefileCase *item;
+
+  g_mutex_lock (&pipe->lock);
+  while (g_queue_is_empty (&pipe->cases) && !pipe->finished)
+    g_cond_wait (&pipe->changed, &pipe->lock);
+  item = g_queue_pop_head (&pipe->cases);
+  *is_public = pipe->is_public;
+  g_cond_broadcast (&pipe->changed);
+  g_mutex_unlock (&pipe->lock);
+  return item;
+}
+
+/* Storing has failed: the reader goes on only to find whether the
+ * document itself is sound, and whatever it has read is let go. */
+static void
+pipe_discard (Pipe *pipe)
+{
+  g_mutex_lock (&pipe->lock);
+  pipe->discard = TRUE;
+  g_queue_clear_full (&pipe->cases, (GDestroyNotify) cw_casefile_case_free);
+  g_cond_broadcast (&pipe->changed);
+  g_mutex_unlock (&pipe->lock);
+}
+
+/* Reads @file while storing its cases. Returns the document read, holding
+ * its cases if @keep, or %NULL with the reader's error; a case that could
+ * not be stored sets @store_error, once, and storing stops there. */
+static CwCasefile *
+import_file (CwStore          *store,
+             GFile            *file,
+             gboolean          keep,
+             CwImportSummary  *summary,
+             guint            *done,
+             CwImportProgress  progress,
+             gpointer          progress_data,
+             GError          **store_error,
+             GError          **error)
+{
+  g_autofree char *name = g_file_get_parse_name (file);
+  g_autoptr(GPtrArray) kept = g_ptr_array_new_with_free_func ((GDestroyNotify) cw_casefile_case_free);
+  Pipe pipe = { 0 };
+  CwCasefileCase *item;
+  gboolean is_public = FALSE;
+  GThread *reader;
+  CwCasefile *casefile;
+
+  g_mutex_init (&pipe.lock);
+  g_cond_init (&pipe.changed);
+  g_queue_init (&pipe.cases);
+  pipe.file = file;
+  /* An earlier file could not be stored: this one is only read. */
+  pipe.discard = *store_error != NULL;
+
+  reader = g_thread_new ("casefile-reader", pipe_read_thread, &pipe);
+  while ((item = pipe_next (&pipe, &is_public)) != NULL)
+    {
+      if (*store_error == NULL &&
+          !import_item (store, name, item, is_public, summary, store_error))
+        pipe_discard (&pipe);
+
+      if (*store_error != NULL)
+        {
+          cw_casefile_case_free (item);
+          continue;
+        }
+
+      *done += 1;
+      if (progress != NULL)
+        progress (*done, 0, progress_data);
+      if (keep)
+        g_ptr_array_add (kept, item);
+      else
+        cw_casefile_case_free (item);
+    }
+  g_thread_join (reader);
+
+  g_assert (g_queue_is_empty (&pipe.cases));
+  g_mutex_clear (&pipe.lock);
+  g_cond_clear (&pipe.changed);
+
+  casefile = pipe.casefile;
+  if (casefile == NULL)
+    {
+      g_propagate_error (error, pipe.error);
+      return NULL;
+    }
+
+  g_ptr_array_unref (casefile->cases);
+  casefile->cases = g_steal_pointer (&kept);
+  add_warnings (summary, casefile);
+  return casefile;
+}
+
+/**
+ * cw_store_import_files:
+ * @files: (element-type GFile): casefile documents to read and store
+ * @dry_run: work out what would change, and change nothing
+ * @summary: (out caller-allocates): what was, or would be, added and updated
+ * @casefiles: (nullable) (element-type CwCasefile): if given, the documents
+ *   read are added to it, for a later cw_store_import_casefiles()
+ * @progress: (nullable): told after each case stored, with a total of 0:
+ *   how many cases there are is not known until the files are read
+ *
+ * Reads the files and stores their cases in one transaction, reading in a
+ * thread of its own while storing in the calling one. What it does to the
+ * database, and the error it gives, are as if every file were read with
+ * cw_casefile_read_file() first and then stored with
+ * cw_store_import_casefiles(): on any error the database is left exactly
+ * as it was.
+ */
+gboolean
+cw_store_import_files (CwStore          *store,
+                       GPtrArray        *files,
+                       gboolean          dry_run,
+                       CwImportSummary  *summary,
+                       GPtrArray        *casefiles,
+                       CwImportProgress  progress,
+                       gpointer          progress_data,
+                       GError          **error)
+{
+  g_autoptr(GPtrArray) read = g_ptr_array_new_with_free_func ((GDestroyNotify) cw_casefile_free);
+  g_autoptr(GError) store_error = NULL;
+  GError *read_error = NULL;
+  guint done = 0;
+
+  g_return_val_if_fail (CW_IS_STORE (store), FALSE);
+  g_return_val_if_fail (files != NULL, FALSE);
+  g_return_val_if_fail (summary != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!cw_store_begin (store, error))
+    return FALSE;
+
+  for (guint i = 0; i < files->len && read_error == NULL; i++)
+    {
+      CwCasefile *casefile = import_file (store, g_ptr_array_index (files, i),
+                                          casefiles != NULL, summary, &done,
+                                          progress, progress_data, &store_error, &read_error);
+
+      if (casefile != NULL)
+        g_ptr_array_add (read, casefile);
+    }
+
+  if (read_error != NULL || store_error != NULL || dry_run)
+    cw_store_rollback (store);
+
+  if (read_error != NULL)
+    {
+      g_propagate_error (error, read_error);
+      return FALSE;
+    }
+  if (store_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&store_error));
+      return FALSE;
+    }
+  if (!dry_run && !cw_store_commit (store, error))
+    return FALSE;
+
+  if (casefiles != NULL)
+    g_ptr_array_extend_and_steal (casefiles, g_steal_pointer (&read));
+  return TRUE;
 }

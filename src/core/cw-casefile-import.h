@@ -11,6 +11,8 @@ typedef struct {
   GPtrArray *cases_added;      /* titles */
   GPtrArray *cases_updated;    /* titles */
   GPtrArray *case_ids;         /* every case imported, in document order */
+  GPtrArray *warnings;         /* what the documents held that was left out,
+                                * as "FILE:LINE: message" */
   guint entries_added;
   guint entries_updated;
   guint entries_unchanged;
@@ -28,6 +30,14 @@ gboolean         cw_store_import_casefiles   (CwStore          *store,
                                               GPtrArray        *casefiles,
                                               gboolean          dry_run,
                                               CwImportSummary  *summary,
+                                              CwImportProgress  progress,
+                                              gpointer          progress_data,
+                                              GError          **error);
+gboolean         cw_store_import_files       (CwStore          *store,
+                                              GPtrArray        *files,
+                                              gboolean          dry_run,
+                                              CwImportSummary  *summary,
+                                              GPtrArray        *casefiles,
                                               CwImportProgress  progress,
                                               gpointer          progress_data,
                                               GError          **error);
