@@ -6,8 +6,9 @@
 #include "cw-casefile-import.h"
 #include "cw-cli.h"
 
-/* `import [--dry-run] FILE...`: every file is read and checked first; then
- * all of them are stored in one transaction, or none. */
+/* `import [--dry-run] FILE...`: all the files are stored in one
+ * transaction, or none: each is stored as it is read, and a file found
+ * unsound rolls back everything. */
 
 static void
 print_titles (const char *label,
@@ -41,7 +42,7 @@ cw_cli_import (const CwCliGlobals  *globals,
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(CwStore) store = NULL;
-  g_autoptr(GPtrArray) casefiles = g_ptr_array_new_with_free_func ((GDestroyNotify) cw_casefile_free);
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(CwImportSummary) summary = cw_import_summary_new ();
   gboolean dry_run = FALSE;
   CwExit exit_code;
@@ -64,31 +65,20 @@ cw_cli_import (const CwCliGlobals  *globals,
     return cw_cli_usage_error (context, _("no file to import"));
 
   for (int i = 1; i < argc; i++)
-    {
-      g_autoptr(GFile) file = g_file_new_for_commandline_arg (argv[i]);
-      CwCasefile *casefile = cw_casefile_read_file (file, &error);
-
-      if (casefile == NULL)
-        {
-          g_printerr ("%s\n%s\n", error->message, _("Nothing was imported."));
-          return cw_cli_exit_for_error (error);
-        }
-
-      for (guint w = 0; w < casefile->warnings->len; w++)
-        g_printerr (_("%s (ignored)\n"), (const char *) g_ptr_array_index (casefile->warnings, w));
-      g_ptr_array_add (casefiles, casefile);
-    }
+    g_ptr_array_add (files, g_file_new_for_commandline_arg (argv[i]));
 
   store = cw_cli_open_store (globals, &exit_code);
   if (store == NULL)
     return exit_code;
 
-  if (!cw_store_import_casefiles (store, casefiles, dry_run, summary, NULL, NULL, &error))
+  if (!cw_store_import_files (store, files, dry_run, summary, NULL, NULL, NULL, &error))
     {
       g_printerr ("%s\n%s\n", error->message, _("Nothing was imported."));
       return cw_cli_exit_for_error (error);
     }
 
+  for (guint w = 0; w < summary->warnings->len; w++)
+    g_printerr (_("%s (ignored)\n"), (const char *) g_ptr_array_index (summary->warnings, w));
   print_summary (summary, dry_run);
   return CW_EXIT_OK;
 }

@@ -99,22 +99,6 @@ import_thread (GTask        *task,
   g_autoptr(CwStore) store = NULL;
   GError *error = NULL;
 
-  if (job->casefiles == NULL)
-    {
-      job->casefiles = g_ptr_array_new_with_free_func ((GDestroyNotify) cw_casefile_free);
-      for (guint i = 0; i < job->files->len; i++)
-        {
-          CwCasefile *casefile = cw_casefile_read_file (g_ptr_array_index (job->files, i), &error);
-
-          if (casefile == NULL)
-            {
-              g_task_return_error (task, error);
-              return;
-            }
-          g_ptr_array_add (job->casefiles, casefile);
-        }
-    }
-
   store = cw_store_open (job->db_path, &error);
   if (store == NULL)
     {
@@ -124,8 +108,23 @@ import_thread (GTask        *task,
 
   g_clear_pointer (&job->summary, cw_import_summary_free);
   job->summary = cw_import_summary_new ();
-  if (!cw_store_import_casefiles (store, job->casefiles, job->dry_run, job->summary,
+
+  /* The preview reads the files while working out what storing them
+   * would do, and keeps what it read for the import itself. */
+  if (job->casefiles == NULL)
+    {
+      g_autoptr(GPtrArray) casefiles = g_ptr_array_new_with_free_func ((GDestroyNotify) cw_casefile_free);
+
+      if (!cw_store_import_files (store, job->files, job->dry_run, job->summary, casefiles,
                                   import_progress_cb, job, &error))
+        {
+          g_task_return_error (task, error);
+          return;
+        }
+      job->casefiles = g_steal_pointer (&casefiles);
+    }
+  else if (!cw_store_import_casefiles (store, job->casefiles, job->dry_run, job->summary,
+                                       import_progress_cb, job, &error))
     {
       g_task_return_error (task, error);
       return;
@@ -161,7 +160,6 @@ describe_preview (ImportJob *job)
 {
   CwImportSummary *summary = job->summary;
   GString *text = g_string_new (NULL);
-  guint n_warnings = 0;
 
   append_titles (text, summary->cases_added, N_("A new case:"), N_("New cases:"));
   append_titles (text, summary->cases_updated, N_("A case already here, to update:"),
@@ -185,18 +183,12 @@ describe_preview (ImportJob *job)
                               summary->entries_unchanged);
     }
 
-  for (guint i = 0; i < job->casefiles->len; i++)
+  for (guint w = 0; w < summary->warnings->len && w < 5; w++)
     {
-      CwCasefile *casefile = g_ptr_array_index (job->casefiles, i);
-
-      for (guint w = 0; w < casefile->warnings->len; w++, n_warnings++)
-        {
-          if (n_warnings == 0)
-            g_string_append_printf (text, "\n\n%s", _("Left out, as this Casework does not know it:"));
-          if (n_warnings < 5)
-            g_string_append_printf (text, "\n • %s",
-                                    (const char *) g_ptr_array_index (casefile->warnings, w));
-        }
+      if (w == 0)
+        g_string_append_printf (text, "\n\n%s", _("Left out, as this Casework does not know it:"));
+      g_string_append_printf (text, "\n • %s",
+                              (const char *) g_ptr_array_index (summary->warnings, w));
     }
 
   g_string_erase (text, 0, 1);
