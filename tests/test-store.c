@@ -1877,6 +1877,44 @@ assert_refused_untouched (TmpDir     *tmp,
   g_assert_cmpuint (names->len, ==, 1);
 }
 
+/* Only a Casework database of an older schema needs bringing up to date;
+ * looking does not create or change the file. */
+static void
+test_migration_needed (void)
+{
+  g_autoptr(TmpDir) tmp = tmp_dir_new ();
+  g_autofree char *missing = tmp_dir_file (tmp, "missing.db");
+  g_autofree char *text = tmp_dir_file (tmp, "notes.txt");
+  g_autofree char *empty = tmp_dir_file (tmp, "empty.db");
+  g_autofree char *current = tmp_dir_file (tmp, "current.db");
+  g_autofree char *newer = tmp_dir_file (tmp, "newer.db");
+  g_autoptr(CwStore) store = NULL;
+
+  g_assert_false (cw_store_file_needs_update (missing));
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+  g_assert_false (cw_store_file_needs_update (tmp->path));
+
+  g_assert_true (g_file_set_contents (text, "Not a database at all.\n", -1, NULL));
+  g_assert_false (cw_store_file_needs_update (text));
+  g_assert_true (g_file_set_contents (empty, "", 0, NULL));
+  g_assert_false (cw_store_file_needs_update (empty));
+
+  store = open_store (current);
+  g_clear_object (&store);
+  g_assert_false (cw_store_file_needs_update (current));
+
+  store = open_store (newer);
+  g_clear_object (&store);
+  G_STATIC_ASSERT (CW_STORE_SCHEMA_VERSION == 4);
+  peek_exec (newer, "PRAGMA user_version = 5");
+  g_assert_false (cw_store_file_needs_update (newer));
+  peek_exec (newer, "PRAGMA user_version = 3");
+  g_assert_true (cw_store_file_needs_update (newer));
+  peek_exec (newer, "PRAGMA user_version = 1");
+  g_assert_true (cw_store_file_needs_update (newer));
+  g_assert_cmpint (peek_int (newer, "PRAGMA user_version", NULL), ==, 1);
+}
+
 static void
 test_migration_not_sqlite (void)
 {
@@ -2103,8 +2141,13 @@ test_migration_v3_to_v4 (void)
       g_array_append_val (rowids, rowid);
     }
 
+  /* The window can tell before opening it that this one takes a while. */
+  g_assert_true (cw_store_file_needs_update (path));
+  g_assert_cmpint (peek_int (path, "PRAGMA user_version", NULL), ==, 3);
+
   store = open_store (path);
   g_assert_cmpint (cw_store_get_schema_version (store), ==, 4);
+  g_assert_false (cw_store_file_needs_update (path));
   g_assert_cmpuint (cw_store_count_entries (store, cw_case_get_id (kase)), ==, saved->len + 3000);
   for (guint i = 0; i < saved->len; i++)
     {
@@ -2846,6 +2889,7 @@ main (int   argc,
   g_test_add_func ("/store/newer-version/read-only", test_newer_version_read_only);
   g_test_add_func ("/store/migration/empty-file", test_migration_empty_file);
   g_test_add_func ("/store/migration/not-sqlite", test_migration_not_sqlite);
+  g_test_add_func ("/store/migration/needed", test_migration_needed);
   g_test_add_func ("/store/migration/other-program", test_migration_other_program);
   g_test_add_func ("/store/migration/backup", test_migration_backup);
   g_test_add_func ("/store/migration/failed-step", test_migration_failed_step);

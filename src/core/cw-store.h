@@ -36,6 +36,7 @@ char        *cw_store_default_path          (void);
 
 CwStore     *cw_store_open                  (const char        *path,
                                              GError           **error);
+gboolean     cw_store_file_needs_update     (const char        *path);
 const char  *cw_store_get_path              (CwStore           *self);
 gboolean     cw_store_get_read_only         (CwStore           *self);
 const char  *cw_store_get_read_only_reason  (CwStore           *self);
