@@ -219,6 +219,76 @@ test_open_error (Fixture       *f,
                                                 "“notes.txt” is not a Casework database"));
 }
 
+/* Made while the database is brought up to date, the window says so and
+ * offers nothing that needs it; then it shows the database it is given. */
+static gboolean
+updating_gone (gpointer data)
+{
+  Fixture *f = data;
+
+  return cw_test_find_visible_label (GTK_WIDGET (f->window), "Updating the Database") == NULL;
+}
+
+static gboolean
+is_button_for (GtkWidget     *widget,
+               gconstpointer  action)
+{
+  return GTK_IS_BUTTON (widget) &&
+         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0;
+}
+
+static void
+test_updating (Fixture       *f,
+               gconstpointer  data)
+{
+  GtkWidget *new_case;
+
+  add_case (f->store, "Marisol Quintero Vargas", "Colombia", CW_CASE_TYPE_LONG_TERM, NULL);
+
+  f->window = cw_window_new (NULL, NULL, NULL);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1000, 700);
+  gtk_window_present (GTK_WINDOW (f->window));
+  cw_test_run_main_loop (300);
+
+  g_assert_nonnull (cw_test_find_visible_label (GTK_WIDGET (f->window), "Updating the Database"));
+  g_assert_true (gtk_spinner_get_spinning (f->window->updating_spinner));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (f->window->updating_spinner)));
+  g_assert_null (cw_test_find_visible_label (GTK_WIDGET (f->window), "No Cases Yet"));
+  new_case = cw_test_find_widget_where (GTK_WIDGET (f->window), is_button_for, "win.new-case");
+  g_assert_nonnull (new_case);
+  g_assert_false (gtk_widget_is_sensitive (new_case));
+  g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (f->window->search_entry)));
+
+  cw_window_set_store (f->window, f->store, NULL);
+  g_assert_false (gtk_spinner_get_spinning (f->window->updating_spinner));
+  g_assert_true (cw_test_wait_for (updating_gone, f));
+  g_assert_cmpuint (g_list_model_get_n_items (cw_window_get_case_model (f->window)), ==, 1);
+  g_assert_nonnull (cw_test_find_visible_label (GTK_WIDGET (f->window), "Marisol Quintero Vargas"));
+  g_assert_true (gtk_widget_is_sensitive (new_case));
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (f->window->search_entry)));
+}
+
+/* An update that fails leaves the window saying why. */
+static void
+test_updating_failed (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = g_error_new_literal (CW_STORE_ERROR, CW_STORE_ERROR_FULL,
+                                                  "Could not bring the database up to version 4");
+
+  f->window = cw_window_new (NULL, NULL, NULL);
+  gtk_window_present (GTK_WINDOW (f->window));
+  cw_test_run_main_loop (200);
+  cw_window_set_store (f->window, NULL, error);
+
+  g_assert_false (gtk_spinner_get_spinning (f->window->updating_spinner));
+  g_assert_true (cw_test_wait_for (updating_gone, f));
+  g_assert_nonnull (cw_test_find_visible_label (GTK_WIDGET (f->window),
+                                                "The Database Could Not Be Opened"));
+  g_assert_nonnull (cw_test_find_visible_label (GTK_WIDGET (f->window),
+                                                "Could not bring the database up to version 4"));
+}
+
 static gboolean
 has_one_case (gpointer data)
 {
@@ -818,6 +888,9 @@ main (int   argc,
   g_test_add ("/window/narrow-window-folds", Fixture, NULL, fixture_setup,
               test_narrow_window_folds, fixture_teardown);
   g_test_add ("/window/open-error", Fixture, NULL, fixture_setup, test_open_error, fixture_teardown);
+  g_test_add ("/window/updating", Fixture, NULL, fixture_setup, test_updating, fixture_teardown);
+  g_test_add ("/window/updating-failed", Fixture, NULL, fixture_setup, test_updating_failed,
+              fixture_teardown);
 
   g_test_add ("/window/casefiles/try-samples", Fixture, NULL, fixture_setup, test_try_samples,
               fixture_teardown);

@@ -41,6 +41,7 @@ struct _CwWindow
   CwTimelineView *timeline;
   CwEntry *deleted_entry;       /* for Undo, until its toast is gone */
   AdwStatusPage *error_page;
+  GtkSpinner *updating_spinner;
   GtkRevealer *progress_revealer;
   GtkProgressBar *progress_bar;
   GtkWidget *case_menu_button;

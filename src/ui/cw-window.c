@@ -132,6 +132,9 @@ update_actions (CwWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.letter-templates", self->store != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-case", selected && writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-delete", writable);
+  /* Nothing to search while the database is not open. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->search_entry), self->store != NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->filter_button), self->store != NULL);
 }
 
 /* The case page keeps a case whose changes could not be saved rather
@@ -458,6 +461,7 @@ cw_window_class_init (CwWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CwWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, CwWindow, case_bin);
   gtk_widget_class_bind_template_child (widget_class, CwWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, CwWindow, updating_spinner);
   gtk_widget_class_bind_template_child (widget_class, CwWindow, progress_revealer);
   gtk_widget_class_bind_template_child (widget_class, CwWindow, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, CwWindow, case_menu_button);
@@ -498,10 +502,25 @@ cw_window_init (CwWindow *self)
   update_actions (self);
 }
 
+/* The database is being brought up to date in a thread; nothing of it can
+ * be shown or changed until cw_window_set_store(). */
+static void
+show_updating (CwWindow *self)
+{
+  gtk_spinner_start (self->updating_spinner);
+  gtk_stack_set_visible_child_name (self->content_stack, "updating");
+  gtk_stack_set_visible_child_name (self->sidebar_stack, "none");
+  adw_leaflet_set_visible_child (self->leaflet, self->content);
+}
+
 /**
  * cw_window_new:
  * @store: (nullable): the open database, or %NULL if it could not be opened
+ *   or is still being opened
  * @open_error: (nullable): why it could not be opened
+ *
+ * With neither @store nor @open_error, the window says the database is
+ * being brought up to date until cw_window_set_store() is called.
  */
 CwWindow *
 cw_window_new (CwApplication *application,
@@ -511,22 +530,50 @@ cw_window_new (CwApplication *application,
   CwWindow *self;
 
   g_return_val_if_fail (application == NULL || CW_IS_APPLICATION (application), NULL);
-  g_return_val_if_fail (store != NULL || open_error != NULL, NULL);
 
   self = g_object_new (CW_TYPE_WINDOW, "application", application, NULL);
+  if (store == NULL && open_error == NULL)
+    show_updating (self);
+  else
+    cw_window_set_store (self, store, open_error);
+  return self;
+}
+
+/**
+ * cw_window_set_store:
+ * @store: (nullable): the open database, or %NULL if it could not be opened
+ * @open_error: (nullable): why it could not be opened
+ *
+ * Shows the database of a window made while it was being opened.
+ */
+void
+cw_window_set_store (CwWindow     *self,
+                     CwStore      *store,
+                     const GError *open_error)
+{
+  gboolean was_updating;
+
+  g_return_if_fail (CW_IS_WINDOW (self));
+  g_return_if_fail (self->store == NULL);
+  g_return_if_fail (store != NULL || open_error != NULL);
+
+  was_updating = gtk_spinner_get_spinning (self->updating_spinner);
+  gtk_spinner_stop (self->updating_spinner);
 
   if (store == NULL)
     {
       show_open_error (self, open_error);
-      return self;
+      return;
     }
 
   self->store = g_object_ref (store);
   show_store (self);
   cw_timing_after_next_frame (GTK_WIDGET (self), cw_timing_started_at (),
-                              "casework: first frame %.0f ms after start, %u cases",
+                              was_updating
+                                ? "casework: cases shown %.0f ms after start, %u cases, "
+                                  "once the database was up to date"
+                                : "casework: first frame %.0f ms after start, %u cases",
                               g_list_model_get_n_items (G_LIST_MODEL (self->cases)));
-  return self;
 }
 
 void
