@@ -5,13 +5,23 @@
 
 #include "cw-application.h"
 #include "cw-store.h"
+#include "cw-timing.h"
 #include "cw-window.h"
 
 /*
  * The application: one database, opened at start-up, shared by its
  * windows. `--db FILE` picks the database, else $CASEWORK_DB, else the
  * user's data directory.
+ *
+ * A database that must first be brought up to date (copied, then its
+ * tables made anew: seconds for a big one) is opened in a thread, while
+ * the window says what is happening; the window shows itself at once
+ * only if that takes long enough to be seen.
  */
+
+/* An update quicker than this shows the window only once it is done. */
+#define UPDATING_SHOWN_AFTER_MS 300
+
 struct _CwApplication
 {
   AdwApplication parent_instance;
@@ -19,6 +29,9 @@ struct _CwApplication
   char *db_path;
   CwStore *store;
   GError *open_error;
+  gboolean opening;             /* the database is being brought up to date */
+  CwWindow *waiting;            /* the window waiting for it */
+  guint show_waiting_source;
 };
 
 G_DEFINE_FINAL_TYPE (CwApplication, cw_application, ADW_TYPE_APPLICATION)
@@ -100,6 +113,59 @@ cw_application_handle_local_options (GApplication *app,
 }
 
 static void
+open_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  GError *error = NULL;
+  CwStore *store = cw_store_open (task_data, &error);
+
+  if (store == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, store, g_object_unref);
+}
+
+static void
+opened_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  CwApplication *self = CW_APPLICATION (source);
+
+  self->opening = FALSE;
+  self->store = g_task_propagate_pointer (G_TASK (result), &self->open_error);
+  if (self->store == NULL)
+    g_warning ("%s", self->open_error->message);
+
+  g_clear_handle_id (&self->show_waiting_source, g_source_remove);
+  if (self->waiting != NULL)
+    {
+      cw_window_set_store (self->waiting, self->store, self->open_error);
+      gtk_window_present (GTK_WINDOW (self->waiting));
+      g_clear_weak_pointer (&self->waiting);
+    }
+  g_application_release (G_APPLICATION (self));
+}
+
+static gboolean
+show_waiting_cb (gpointer user_data)
+{
+  CwApplication *self = user_data;
+
+  self->show_waiting_source = 0;
+  if (self->waiting == NULL)
+    return G_SOURCE_REMOVE;
+
+  gtk_window_present (GTK_WINDOW (self->waiting));
+  cw_timing_after_next_frame (GTK_WIDGET (self->waiting), cw_timing_started_at (),
+                              "casework: first frame %.0f ms after start, updating the database",
+                              0);
+  return G_SOURCE_REMOVE;
+}
+
+static void
 cw_application_startup (GApplication *app)
 {
   CwApplication *self = CW_APPLICATION (app);
@@ -113,6 +179,18 @@ cw_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
 
   path = self->db_path != NULL ? g_strdup (self->db_path) : cw_store_default_path ();
+  if (cw_store_file_needs_update (path))
+    {
+      g_autoptr(GTask) task = g_task_new (self, NULL, opened_cb, NULL);
+
+      g_message ("%s is from an older Casework; bringing it up to date", path);
+      self->opening = TRUE;
+      g_application_hold (app);
+      g_task_set_task_data (task, g_steal_pointer (&path), g_free);
+      g_task_run_in_thread (task, open_thread);
+      return;
+    }
+
   self->store = cw_store_open (path, &self->open_error);
   if (self->store == NULL)
     g_warning ("%s", self->open_error->message);
@@ -125,6 +203,21 @@ cw_application_activate (GApplication *app)
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
 
   if (window == NULL)
+    {
+      GList *windows = gtk_application_get_windows (GTK_APPLICATION (app));
+
+      window = windows != NULL ? windows->data : NULL;
+    }
+
+  if (window == NULL && self->opening)
+    {
+      window = GTK_WINDOW (cw_window_new (self, NULL, NULL));
+      g_set_weak_pointer (&self->waiting, CW_WINDOW (window));
+      self->show_waiting_source = g_timeout_add (UPDATING_SHOWN_AFTER_MS, show_waiting_cb, self);
+      return;
+    }
+
+  if (window == NULL)
     window = GTK_WINDOW (cw_window_new (self, self->store, self->open_error));
 
   gtk_window_present (window);
@@ -135,6 +228,8 @@ cw_application_finalize (GObject *object)
 {
   CwApplication *self = (CwApplication *) object;
 
+  g_clear_handle_id (&self->show_waiting_source, g_source_remove);
+  g_clear_weak_pointer (&self->waiting);
   g_clear_object (&self->store);
   g_clear_error (&self->open_error);
   g_free (self->db_path);
