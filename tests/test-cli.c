@@ -291,6 +291,32 @@ test_import_dry_run (Fixture       *f,
   g_assert_cmpstr (out, ==, "id\ttitle\ttype\tstatus\tcountry\tupdated\n");
 }
 
+/* Refused into a database that does not exist yet: none is made. Good
+ * files make it, as a first import should. */
+static void
+test_import_refused_new_database (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autofree char *long_term = cw_test_sample_path ("long-term-case.xml");
+  g_autofree char *bad = g_build_filename (f->dir, "bad.xml", NULL);
+  g_autofree char *db = g_build_filename (f->dir, "new", "casework.db", NULL);
+  g_autofree char *out = NULL, *err = NULL;
+  const char *args[] = { "--db", db, "import", long_term, bad, NULL };
+  const char *good_args[] = { "--db", db, "import", long_term, NULL };
+
+  g_assert_true (g_file_set_contents (bad, "<casefile>", -1, NULL));
+  g_assert_cmpint (cw_test_run_cli (args, NULL, &out, &err), ==, 2);
+  g_assert_nonnull (strstr (err, "bad.xml:1:"));
+  g_assert_nonnull (strstr (err, "Nothing was imported."));
+  g_assert_false (g_file_test (db, G_FILE_TEST_EXISTS));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (cw_test_run_cli (good_args, NULL, &out, &err), ==, 0);
+  g_assert_nonnull (strstr (out, "Added 1 cases"));
+  g_assert_true (g_file_test (db, G_FILE_TEST_EXISTS));
+}
+
 static void
 test_import_refused (Fixture       *f,
                      gconstpointer  data)
@@ -413,6 +439,8 @@ main (int   argc,
               fixture_teardown);
   g_test_add ("/cli/import/dry-run", Fixture, NULL, fixture_setup, test_import_dry_run,
               fixture_teardown);
+  g_test_add ("/cli/import/refused-new-database", Fixture, NULL, fixture_setup,
+              test_import_refused_new_database, fixture_teardown);
   g_test_add ("/cli/import/refused", Fixture, NULL, fixture_setup, test_import_refused,
               fixture_teardown);
 

@@ -50,6 +50,13 @@ cw_cli_exit_for_error (const GError *error)
   return CW_EXIT_FAILURE;
 }
 
+/* --db FILE, else $CASEWORK_DB or the user's data directory. */
+char *
+cw_cli_store_path (const CwCliGlobals *globals)
+{
+  return globals->db_path != NULL ? g_strdup (globals->db_path) : cw_store_default_path ();
+}
+
 CwStore *
 cw_cli_open_store (const CwCliGlobals *globals,
                    CwExit             *exit_code)
@@ -58,7 +65,7 @@ cw_cli_open_store (const CwCliGlobals *globals,
   g_autofree char *path = NULL;
   CwStore *store;
 
-  path = globals->db_path != NULL ? g_strdup (globals->db_path) : cw_store_default_path ();
+  path = cw_cli_store_path (globals);
   store = cw_store_open (path, &error);
   if (store == NULL)
     {

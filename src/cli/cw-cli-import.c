@@ -7,8 +7,8 @@
 #include "cw-cli.h"
 
 /* `import [--dry-run] FILE...`: all the files are stored in one
- * transaction, or none: each is stored as it is read, and a file found
- * unsound rolls back everything. */
+ * transaction, or none: each case is stored as soon as it is read, and a
+ * file found unsound rolls back everything. */
 
 static void
 print_titles (const char *label,
@@ -43,6 +43,8 @@ cw_cli_import (const CwCliGlobals  *globals,
   g_autoptr(GError) error = NULL;
   g_autoptr(CwStore) store = NULL;
   g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) casefiles = NULL;
+  g_autofree char *path = NULL;
   g_autoptr(CwImportSummary) summary = cw_import_summary_new ();
   gboolean dry_run = FALSE;
   CwExit exit_code;
@@ -67,11 +69,32 @@ cw_cli_import (const CwCliGlobals  *globals,
   for (int i = 1; i < argc; i++)
     g_ptr_array_add (files, g_file_new_for_commandline_arg (argv[i]));
 
+  /* Into a database that does not exist yet, every file is read before it
+   * is made: a refused document must not leave a new, empty one behind. */
+  path = cw_cli_store_path (globals);
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      casefiles = g_ptr_array_new_with_free_func ((GDestroyNotify) cw_casefile_free);
+      for (guint i = 0; i < files->len; i++)
+        {
+          CwCasefile *casefile = cw_casefile_read_file (g_ptr_array_index (files, i), &error);
+
+          if (casefile == NULL)
+            {
+              g_printerr ("%s\n%s\n", error->message, _("Nothing was imported."));
+              return cw_cli_exit_for_error (error);
+            }
+          g_ptr_array_add (casefiles, casefile);
+        }
+    }
+
   store = cw_cli_open_store (globals, &exit_code);
   if (store == NULL)
     return exit_code;
 
-  if (!cw_store_import_files (store, files, dry_run, summary, NULL, NULL, NULL, &error))
+  if (casefiles != NULL
+      ? !cw_store_import_casefiles (store, casefiles, dry_run, summary, NULL, NULL, &error)
+      : !cw_store_import_files (store, files, dry_run, summary, NULL, NULL, NULL, &error))
     {
       g_printerr ("%s\n%s\n", error->message, _("Nothing was imported."));
       return cw_cli_exit_for_error (error);

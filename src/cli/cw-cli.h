@@ -17,6 +17,7 @@ typedef struct {
   const char *db_path;
 } CwCliGlobals;
 
+char    *cw_cli_store_path  (const CwCliGlobals  *globals);
 CwStore *cw_cli_open_store  (const CwCliGlobals  *globals,
                              CwExit              *exit_code);
 CwExit   cw_cli_usage_error (GOptionContext      *context,
