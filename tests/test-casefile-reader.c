@@ -2467,6 +2467,99 @@ test_import_files_store_error (Fixture       *f,
   g_assert_cmpuint (cw_store_count_cases (f->store), ==, 1);
 }
 
+/* Told after the first case, it waits: the reader, far ahead, fills the
+ * queue between them and waits for room. */
+static void
+slow_first_progress (guint    done,
+                     guint    total,
+                     gpointer user_data)
+{
+  if (done == 1)
+    g_usleep (200 * 1000);
+}
+
+/* The second of 200 cases cannot be stored while the reader waits for room
+ * ahead of it: the reader is let go, reads the rest only to check it, and
+ * an unsound last case still wins. */
+static void
+test_import_files_store_error_early (Fixture       *f,
+                                     gconstpointer  data)
+{
+  import_base (f);
+
+  for (guint unsound = 0; unsound < 2; unsound++)
+    {
+      g_autofree char *doc = many_cases (200, unsound);
+      g_autofree char *path = NULL;
+      g_autofree char *before = snapshot (f->store);
+      g_autofree char *after = NULL;
+      g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+      g_autoptr(CwImportSummary) summary = cw_import_summary_new ();
+      g_autoptr(GError) error = NULL;
+      char *second_entry = strstr (doc, "00000002-0001-4000-8000-000000000001");
+
+      g_assert_nonnull (second_entry);
+      memcpy (second_entry, ENTRY_1, strlen (ENTRY_1));
+      path = write_file (f, "early.xml", doc);
+      g_ptr_array_add (files, g_file_new_for_path (path));
+
+      g_assert_false (cw_store_import_files (f->store, files, FALSE, summary, NULL,
+                                             slow_first_progress, NULL, &error));
+      g_test_message ("%s", error->message);
+      if (unsound)
+        {
+          g_assert_true (error->domain == CW_CASEFILE_ERROR);
+          g_assert_nonnull (strstr (error->message, "early.xml:"));
+        }
+      else
+        {
+          g_assert_error (error, CW_STORE_ERROR, CW_STORE_ERROR_INVALID);
+          g_assert_nonnull (strstr (error->message, "Case number 2"));
+        }
+
+      after = snapshot (f->store);
+      g_assert_cmpstr (before, ==, after);
+    }
+}
+
+/* A database that cannot be written: a refused document is still told as
+ * such, and only a sound one fails on the database. */
+static void
+test_import_files_read_only (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autofree char *newer = NULL;
+  g_autofree char *good_doc = many_cases (3, FALSE);
+  g_autofree char *bad_doc = many_cases (3, TRUE);
+  g_autofree char *good = write_file (f, "good.xml", good_doc);
+  g_autofree char *bad = write_file (f, "bad.xml", bad_doc);
+  g_autoptr(CwStore) store = cw_test_open_store (f->dir, "newer.db");
+  g_autoptr(GError) error = NULL;
+
+  newer = g_strdup (cw_store_get_path (store));
+  g_clear_object (&store);
+  cw_test_set_schema_version (newer, CW_STORE_SCHEMA_VERSION + 1);
+  store = cw_store_open (newer, &error);
+  g_assert_no_error (error);
+  g_assert_true (cw_store_get_read_only (store));
+
+  {
+    g_autoptr(CwImportSummary) summary = cw_import_summary_new ();
+
+    g_assert_false (import_paths (store, good, bad, FALSE, summary, NULL, &error));
+    g_assert_true (error->domain == CW_CASEFILE_ERROR);
+    g_assert_nonnull (strstr (error->message, "bad.xml:"));
+    g_clear_error (&error);
+  }
+  {
+    g_autoptr(CwImportSummary) summary = cw_import_summary_new ();
+
+    g_assert_false (import_paths (store, good, NULL, FALSE, summary, NULL, &error));
+    g_assert_true (error->domain == CW_STORE_ERROR);
+    g_clear_error (&error);
+  }
+}
+
 static void
 count_piped_progress (guint    done,
                       guint    total,
@@ -2641,6 +2734,8 @@ main (int   argc,
   ADD ("import-files/dry-run", test_import_files_dry_run, NULL);
   ADD ("import-files/unsound-late", test_import_files_unsound_late, NULL);
   ADD ("import-files/store-error", test_import_files_store_error, NULL);
+  ADD ("import-files/store-error-early", test_import_files_store_error_early, NULL);
+  ADD ("import-files/read-only", test_import_files_read_only, NULL);
   ADD ("import-files/progress", test_import_files_progress, NULL);
 
 #undef ADD

@@ -455,11 +455,12 @@ cw_store_import_casefiles (CwStore          *store,
  *
  * A thread of its own reads each file and hands its cases over, one at a
  * time, as soon as each is read and checked; the calling thread stores
- * them meanwhile, in the one transaction. A case stored before the reader
- * finds the document unsound is rolled back with everything else, so the
- * outcome is what reading every file first and storing them after would
- * give: the first unsound document's error, or else the first case that
- * could not be stored. */
+ * them meanwhile, in the one transaction, begun when the first case comes.
+ * A case stored before the reader finds the document unsound is rolled
+ * back with everything else, so the outcome is what reading every file
+ * first and storing them after would give: the first unsound document's
+ * error, or else the first case that could not be stored (or the
+ * transaction that could not begin). */
 
 /* Cases read but not stored yet; the reader waits when there are this
  * many, so that a fast reader never holds a big file's cases. */
@@ -527,6 +528,9 @@ pipe_next (Pipe     *pipe,
   g_mutex_lock (&pipe->lock);
   while (g_queue_is_empty (&pipe->cases) && !pipe->finished)
     g_cond_wait (&pipe->changed, &pipe->lock);
+  /* The document was refused: what is left of it is not stored. */
+  if (pipe->finished && pipe->error != NULL)
+    g_queue_clear_full (&pipe->cases, (GDestroyNotify) cw_casefile_case_free);
   item = g_queue_pop_head (&pipe->cases);
   *is_public = pipe->is_public;
   g_cond_broadcast (&pipe->changed);
@@ -546,9 +550,11 @@ pipe_discard (Pipe *pipe)
   g_mutex_unlock (&pipe->lock);
 }
 
-/* Reads @file while storing its cases. Returns the document read, holding
- * its cases if @keep, or %NULL with the reader's error; a case that could
- * not be stored sets @store_error, once, and storing stops there. */
+/* Reads @file while storing its cases, in the transaction begun for the
+ * first case of all (@began). Returns the document read, holding its cases
+ * if @keep, or %NULL with the reader's error; a case that could not be
+ * stored, or a transaction that could not begin, sets @store_error, once,
+ * and storing stops there. */
 static CwCasefile *
 import_file (CwStore          *store,
              GFile            *file,
@@ -557,6 +563,7 @@ import_file (CwStore          *store,
              guint            *done,
              CwImportProgress  progress,
              gpointer          progress_data,
+             gboolean         *began,
              GError          **store_error,
              GError          **error)
 {
@@ -578,12 +585,16 @@ import_file (CwStore          *store,
   reader = g_thread_new ("casefile-reader", pipe_read_thread, &pipe);
   while ((item = pipe_next (&pipe, &is_public)) != NULL)
     {
-      if (*store_error == NULL &&
-          !import_item (store, name, item, is_public, summary, store_error))
-        pipe_discard (&pipe);
+      /* Not before there is something to store: a document refused
+       * before its first case never held the database's write lock. */
+      if (*store_error == NULL && !*began)
+        *began = cw_store_begin (store, store_error);
+      if (*store_error == NULL)
+        import_item (store, name, item, is_public, summary, store_error);
 
       if (*store_error != NULL)
         {
+          pipe_discard (&pipe);
           cw_casefile_case_free (item);
           continue;
         }
@@ -645,6 +656,7 @@ cw_store_import_files (CwStore          *store,
   g_autoptr(GPtrArray) read = g_ptr_array_new_with_free_func ((GDestroyNotify) cw_casefile_free);
   g_autoptr(GError) store_error = NULL;
   GError *read_error = NULL;
+  gboolean began = FALSE;
   guint done = 0;
 
   g_return_val_if_fail (CW_IS_STORE (store), FALSE);
@@ -652,20 +664,18 @@ cw_store_import_files (CwStore          *store,
   g_return_val_if_fail (summary != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!cw_store_begin (store, error))
-    return FALSE;
-
   for (guint i = 0; i < files->len && read_error == NULL; i++)
     {
       CwCasefile *casefile = import_file (store, g_ptr_array_index (files, i),
                                           casefiles != NULL, summary, &done,
-                                          progress, progress_data, &store_error, &read_error);
+                                          progress, progress_data, &began,
+                                          &store_error, &read_error);
 
       if (casefile != NULL)
         g_ptr_array_add (read, casefile);
     }
 
-  if (read_error != NULL || store_error != NULL || dry_run)
+  if (began && (read_error != NULL || store_error != NULL || dry_run))
     cw_store_rollback (store);
 
   if (read_error != NULL)
@@ -678,7 +688,7 @@ cw_store_import_files (CwStore          *store,
       g_propagate_error (error, g_steal_pointer (&store_error));
       return FALSE;
     }
-  if (!dry_run && !cw_store_commit (store, error))
+  if (began && !dry_run && !cw_store_commit (store, error))
     return FALSE;
 
   if (casefiles != NULL)
