@@ -315,6 +315,24 @@ test_import_refused_new_database (Fixture       *f,
   g_assert_cmpint (cw_test_run_cli (good_args, NULL, &out, &err), ==, 0);
   g_assert_nonnull (strstr (out, "Added 1 cases"));
   g_assert_true (g_file_test (db, G_FILE_TEST_EXISTS));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* Nor is a database from an older Casework brought up to date, with a
+   * copy kept, for a document that is refused. */
+  cw_test_set_schema_version (db, CW_STORE_SCHEMA_VERSION - 1);
+  g_assert_cmpint (cw_test_run_cli (args, NULL, &out, &err), ==, 2);
+  g_assert_nonnull (strstr (err, "bad.xml:1:"));
+  g_assert_true (cw_store_file_needs_update (db));
+  {
+    g_autofree char *new_dir = g_build_filename (f->dir, "new", NULL);
+    g_autoptr(GDir) beside = g_dir_open (new_dir, 0, NULL);
+    const char *name;
+
+    g_assert_nonnull (beside);
+    while ((name = g_dir_read_name (beside)) != NULL)
+      g_assert_false (strstr (name, "-backup-") != NULL);
+  }
 }
 
 static void

@@ -19,6 +19,13 @@ print_titles (const char *label,
 }
 
 static void
+print_warnings (CwImportSummary *summary)
+{
+  for (guint w = 0; w < summary->warnings->len; w++)
+    g_printerr (_("%s (ignored)\n"), (const char *) g_ptr_array_index (summary->warnings, w));
+}
+
+static void
 print_summary (CwImportSummary *summary,
                gboolean         dry_run)
 {
@@ -69,10 +76,11 @@ cw_cli_import (const CwCliGlobals  *globals,
   for (int i = 1; i < argc; i++)
     g_ptr_array_add (files, g_file_new_for_commandline_arg (argv[i]));
 
-  /* Into a database that does not exist yet, every file is read before it
-   * is made: a refused document must not leave a new, empty one behind. */
+  /* Into a database that does not exist yet, or that opening would bring
+   * up to date, every file is read first: a refused document must leave
+   * neither a new, empty database nor a migrated one behind. */
   path = cw_cli_store_path (globals);
-  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+  if (!g_file_test (path, G_FILE_TEST_EXISTS) || cw_store_file_needs_update (path))
     {
       casefiles = g_ptr_array_new_with_free_func ((GDestroyNotify) cw_casefile_free);
       for (guint i = 0; i < files->len; i++)
@@ -96,12 +104,12 @@ cw_cli_import (const CwCliGlobals  *globals,
       ? !cw_store_import_casefiles (store, casefiles, dry_run, summary, NULL, NULL, &error)
       : !cw_store_import_files (store, files, dry_run, summary, NULL, NULL, NULL, &error))
     {
+      print_warnings (summary);
       g_printerr ("%s\n%s\n", error->message, _("Nothing was imported."));
       return cw_cli_exit_for_error (error);
     }
 
-  for (guint w = 0; w < summary->warnings->len; w++)
-    g_printerr (_("%s (ignored)\n"), (const char *) g_ptr_array_index (summary->warnings, w));
+  print_warnings (summary);
   print_summary (summary, dry_run);
   return CW_EXIT_OK;
 }
