@@ -259,6 +259,13 @@ test_updating (Fixture       *f,
   g_assert_false (gtk_widget_is_sensitive (new_case));
   g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (f->window->search_entry)));
 
+  /* It stays open until the update is done. */
+  gtk_window_close (GTK_WINDOW (f->window));
+  cw_test_run_main_loop (100);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->window)));
+  g_assert_nonnull (cw_test_find_visible_label (GTK_WIDGET (f->window),
+                                                "Casework can close once the database is up to date"));
+
   cw_window_set_store (f->window, f->store, NULL);
   g_assert_false (gtk_spinner_get_spinning (f->window->updating_spinner));
   g_assert_true (cw_test_wait_for (updating_gone, f));
@@ -266,6 +273,25 @@ test_updating (Fixture       *f,
   g_assert_nonnull (cw_test_find_visible_label (GTK_WIDGET (f->window), "Marisol Quintero Vargas"));
   g_assert_true (gtk_widget_is_sensitive (new_case));
   g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (f->window->search_entry)));
+}
+
+/* Folded into one column, the window shows the list once the update is
+ * done, not the page that stood in for it. */
+static void
+test_updating_narrow (Fixture       *f,
+                      gconstpointer  data)
+{
+  add_case (f->store, "Marisol Quintero Vargas", "Colombia", CW_CASE_TYPE_LONG_TERM, NULL);
+  f->window = cw_window_new (NULL, NULL, NULL);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 400, 600);
+  gtk_window_present (GTK_WINDOW (f->window));
+  cw_test_run_main_loop (300);
+  g_assert_nonnull (cw_test_find_visible_label (GTK_WIDGET (f->window), "Updating the Database"));
+
+  cw_window_set_store (f->window, f->store, NULL);
+  g_assert_true (cw_test_wait_for (no_case_selected_gone, f->window));
+  g_assert_true (cw_test_wait_for (updating_gone, f));
+  g_assert_nonnull (cw_test_find_visible_label (GTK_WIDGET (f->window), "Marisol Quintero Vargas"));
 }
 
 /* An update that fails leaves the window saying why. */
@@ -890,6 +916,8 @@ main (int   argc,
   g_test_add ("/window/open-error", Fixture, NULL, fixture_setup, test_open_error, fixture_teardown);
   g_test_add ("/window/updating", Fixture, NULL, fixture_setup, test_updating, fixture_teardown);
   g_test_add ("/window/updating-failed", Fixture, NULL, fixture_setup, test_updating_failed,
+              fixture_teardown);
+  g_test_add ("/window/updating-narrow", Fixture, NULL, fixture_setup, test_updating_narrow,
               fixture_teardown);
 
   g_test_add ("/window/casefiles/try-samples", Fixture, NULL, fixture_setup, test_try_samples,

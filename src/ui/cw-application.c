@@ -213,6 +213,7 @@ cw_application_activate (GApplication *app)
     {
       window = GTK_WINDOW (cw_window_new (self, NULL, NULL));
       g_set_weak_pointer (&self->waiting, CW_WINDOW (window));
+      g_clear_handle_id (&self->show_waiting_source, g_source_remove);
       self->show_waiting_source = g_timeout_add (UPDATING_SHOWN_AFTER_MS, show_waiting_cb, self);
       return;
     }

@@ -70,9 +70,15 @@ check_writable (CwWindow *self)
   if (self->store != NULL && !cw_store_get_read_only (self->store))
     return TRUE;
 
-  cw_window_show_error (self, _("This Database Is Read-Only"),
-                        self->store != NULL ? cw_store_get_read_only_reason (self->store)
-                                            : _("No database is open."));
+  if (self->store == NULL)
+    cw_window_show_error (self, _("The Database Is Not Open"),
+                          cw_window_is_updating (self)
+                            ? _("Casework is bringing the database up to date. Try again "
+                                "once it is done.")
+                            : _("No database is open."));
+  else
+    cw_window_show_error (self, _("This Database Is Read-Only"),
+                          cw_store_get_read_only_reason (self->store));
   return FALSE;
 }
 

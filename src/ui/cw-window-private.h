@@ -64,6 +64,7 @@ void cw_window_show_error         (CwWindow   *self,
                                    const char *body);
 
 void cw_window_update_content    (CwWindow   *self);
+gboolean cw_window_is_updating    (CwWindow   *self);
 
 /* cw-window-search.c */
 void cw_window_search_init        (CwWindow   *self);

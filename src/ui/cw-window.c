@@ -388,6 +388,14 @@ cw_window_close_request (GtkWindow *window)
   CwWindow *self = CW_WINDOW (window);
   int width, height;
 
+  /* Stopped halfway, the update would run again, from the start, the next
+   * time Casework opens, and a second Casework would wait on this one. */
+  if (cw_window_is_updating (self))
+    {
+      cw_window_show_toast (self, _("Casework can close once the database is up to date"));
+      return TRUE;
+    }
+
   if (self->case_page != NULL)
     {
       g_autoptr(GError) error = NULL;
@@ -513,6 +521,13 @@ show_updating (CwWindow *self)
   adw_leaflet_set_visible_child (self->leaflet, self->content);
 }
 
+/* Whether the window waits for its database to be brought up to date. */
+gboolean
+cw_window_is_updating (CwWindow *self)
+{
+  return gtk_spinner_get_spinning (self->updating_spinner);
+}
+
 /**
  * cw_window_new:
  * @store: (nullable): the open database, or %NULL if it could not be opened
@@ -557,7 +572,7 @@ cw_window_set_store (CwWindow     *self,
   g_return_if_fail (self->store == NULL);
   g_return_if_fail (store != NULL || open_error != NULL);
 
-  was_updating = gtk_spinner_get_spinning (self->updating_spinner);
+  was_updating = cw_window_is_updating (self);
   gtk_spinner_stop (self->updating_spinner);
 
   if (store == NULL)
@@ -567,6 +582,8 @@ cw_window_set_store (CwWindow     *self,
     }
 
   self->store = g_object_ref (store);
+  /* Folded, the updating page showed in place of the list. */
+  adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
   show_store (self);
   cw_timing_after_next_frame (GTK_WIDGET (self), cw_timing_started_at (),
                               was_updating
