@@ -42,6 +42,18 @@ cw_test_remove_tree (const char *path)
     g_assert_no_errno (g_unlink (path));
 }
 
+/* Writes @contents to @name in @dir, and returns the file's path. */
+char *
+cw_test_write_file (const char *dir,
+                    const char *name,
+                    const char *contents)
+{
+  char *path = g_build_filename (dir, name, NULL);
+
+  g_assert_true (g_file_set_contents (path, contents, -1, NULL));
+  return path;
+}
+
 void
 cw_test_tmp_dir_free (CwTestTmpDir *dir)
 {

@@ -25,6 +25,9 @@ typedef char CwTestTmpDir;
 CwTestTmpDir    *cw_test_tmp_dir_new        (const char         *tmpl);
 void             cw_test_tmp_dir_free       (CwTestTmpDir       *dir);
 void             cw_test_remove_tree        (const char         *path);
+char            *cw_test_write_file         (const char         *dir,
+                                             const char         *name,
+                                             const char         *contents);
 
 /* The fixture of tests that want a store of their own and nothing more:
  * "casework.db" in a temporary directory. */

@@ -2221,17 +2221,6 @@ test_ten_thousand_cases (Fixture       *f,
 /* ------------------------------------------------------------------ */
 /* Reading and storing side by side */
 
-static char *
-write_file (Fixture    *f,
-            const char *name,
-            const char *contents)
-{
-  char *path = g_build_filename (f->dir, name, NULL);
-
-  g_assert_true (g_file_set_contents (path, contents, -1, NULL));
-  return path;
-}
-
 /* @n valid cases, and after them, if @bad, one whose entry has no date. */
 static char *
 many_cases (guint    n,
@@ -2285,7 +2274,7 @@ test_import_files_as_read_first (Fixture       *f,
                                  gconstpointer  data)
 {
   g_autofree char *long_term = cw_test_sample_path ("long-term-case.xml");
-  g_autofree char *newer = write_file (f, "newer.xml", NEWER_CASE ("1.1"));
+  g_autofree char *newer = cw_test_write_file (f->dir, "newer.xml", NEWER_CASE ("1.1"));
   g_autoptr(CwStore) other = cw_test_open_store (f->dir, "read-first.db");
   g_autoptr(CwImportSummary) piped = cw_import_summary_new ();
   g_autoptr(CwImportSummary) first = cw_import_summary_new ();
@@ -2342,7 +2331,7 @@ test_import_files_dry_run (Fixture       *f,
                            gconstpointer  data)
 {
   g_autofree char *doc = many_cases (40, FALSE);
-  g_autofree char *path = write_file (f, "forty.xml", doc);
+  g_autofree char *path = cw_test_write_file (f->dir, "forty.xml", doc);
   g_autofree char *before = snapshot (f->store);
   g_autofree char *after = NULL;
   g_autoptr(CwImportSummary) dry = cw_import_summary_new ();
@@ -2380,8 +2369,8 @@ test_import_files_unsound_late (Fixture       *f,
 {
   g_autofree char *good_doc = many_cases (3, FALSE);
   g_autofree char *bad_doc = many_cases (50, TRUE);
-  g_autofree char *good = write_file (f, "good.xml", good_doc);
-  g_autofree char *bad = write_file (f, "late.xml", bad_doc);
+  g_autofree char *good = cw_test_write_file (f->dir, "good.xml", good_doc);
+  g_autofree char *bad = cw_test_write_file (f->dir, "late.xml", bad_doc);
   g_autoptr(GFile) bad_file = g_file_new_for_path (bad);
   g_autoptr(CwImportSummary) summary = cw_import_summary_new ();
   g_autoptr(GError) read_error = NULL;
@@ -2426,7 +2415,7 @@ test_import_files_store_error (Fixture       *f,
   g_autofree char *refused_doc = many_cases (30, FALSE);
   g_autofree char *bad_doc = many_cases (2, TRUE);
   g_autofree char *refused = NULL;
-  g_autofree char *bad = write_file (f, "unsound.xml", bad_doc);
+  g_autofree char *bad = cw_test_write_file (f->dir, "unsound.xml", bad_doc);
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
   g_autoptr(GError) error = NULL;
@@ -2436,7 +2425,7 @@ test_import_files_store_error (Fixture       *f,
   last_case = g_strrstr (refused_doc, "0000001e-0001-4000-8000-000000000001");
   g_assert_nonnull (last_case);
   memcpy (last_case, ENTRY_1, strlen (ENTRY_1));
-  refused = write_file (f, "refused.xml", refused_doc);
+  refused = cw_test_write_file (f->dir, "refused.xml", refused_doc);
 
   import_base (f);
   before = snapshot (f->store);
@@ -2500,7 +2489,7 @@ test_import_files_store_error_early (Fixture       *f,
 
       g_assert_nonnull (second_entry);
       memcpy (second_entry, ENTRY_1, strlen (ENTRY_1));
-      path = write_file (f, "early.xml", doc);
+      path = cw_test_write_file (f->dir, "early.xml", doc);
       g_ptr_array_add (files, g_file_new_for_path (path));
 
       g_assert_false (cw_store_import_files (f->store, files, FALSE, summary, NULL,
@@ -2531,8 +2520,8 @@ test_import_files_read_only (Fixture       *f,
   g_autofree char *newer = NULL;
   g_autofree char *good_doc = many_cases (3, FALSE);
   g_autofree char *bad_doc = many_cases (3, TRUE);
-  g_autofree char *good = write_file (f, "good.xml", good_doc);
-  g_autofree char *bad = write_file (f, "bad.xml", bad_doc);
+  g_autofree char *good = cw_test_write_file (f->dir, "good.xml", good_doc);
+  g_autofree char *bad = cw_test_write_file (f->dir, "bad.xml", bad_doc);
   g_autoptr(CwStore) store = cw_test_open_store (f->dir, "newer.db");
   g_autoptr(GError) error = NULL;
 
@@ -2560,47 +2549,23 @@ test_import_files_read_only (Fixture       *f,
   }
 }
 
-static void
-count_piped_progress (guint    done,
-                      guint    total,
-                      gpointer user_data)
-{
-  guint *calls = user_data;
+/* The progress callback is told after each case, with the total: 0 when
+ * cases are stored as they are read, as the total is not known yet. */
+typedef struct {
+  guint calls;
+  guint total;
+} ProgressCount;
 
-  *calls += 1;
-  g_assert_cmpuint (done, ==, *calls);
-  g_assert_cmpuint (total, ==, 0);
-}
-
-static void
-test_import_files_progress (Fixture       *f,
-                            gconstpointer  data)
-{
-  g_autofree char *doc = many_cases (25, FALSE);
-  g_autofree char *path = write_file (f, "progress.xml", doc);
-  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(CwImportSummary) summary = cw_import_summary_new ();
-  g_autoptr(GError) error = NULL;
-  guint calls = 0;
-
-  g_ptr_array_add (files, g_file_new_for_path (path));
-  g_assert_true (cw_store_import_files (f->store, files, FALSE, summary, NULL,
-                                        count_piped_progress, &calls, &error));
-  g_assert_no_error (error);
-  g_assert_cmpuint (calls, ==, 25);
-}
-
-/* The progress callback is told after each case, with the total. */
 static void
 count_progress (guint    done,
                 guint    total,
                 gpointer user_data)
 {
-  guint *calls = user_data;
+  ProgressCount *count = user_data;
 
-  *calls += 1;
-  g_assert_cmpuint (done, ==, *calls);
-  g_assert_cmpuint (total, ==, 3);
+  count->calls += 1;
+  g_assert_cmpuint (done, ==, count->calls);
+  g_assert_cmpuint (total, ==, count->total);
 }
 
 static void
@@ -2613,14 +2578,32 @@ test_progress (Fixture       *f,
   g_autoptr(CwCasefile) casefile = read_string (doc, "three.xml", &error);
   g_autoptr(CwImportSummary) summary = cw_import_summary_new ();
   g_autoptr(GPtrArray) casefiles = g_ptr_array_new ();
-  guint calls = 0;
+  ProgressCount count = { 0, 3 };
 
   g_assert_no_error (error);
   g_ptr_array_add (casefiles, casefile);
   g_assert_true (cw_store_import_casefiles (f->store, casefiles, FALSE, summary,
-                                            count_progress, &calls, &error));
+                                            count_progress, &count, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (calls, ==, 3);
+  g_assert_cmpuint (count.calls, ==, 3);
+}
+
+static void
+test_import_files_progress (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autofree char *doc = many_cases (25, FALSE);
+  g_autofree char *path = cw_test_write_file (f->dir, "progress.xml", doc);
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(CwImportSummary) summary = cw_import_summary_new ();
+  g_autoptr(GError) error = NULL;
+  ProgressCount count = { 0, 0 };
+
+  g_ptr_array_add (files, g_file_new_for_path (path));
+  g_assert_true (cw_store_import_files (f->store, files, FALSE, summary, NULL,
+                                        count_progress, &count, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count.calls, ==, 25);
 }
 
 /* A public copy from before an entry was marked private must not make it

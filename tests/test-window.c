@@ -62,17 +62,6 @@ dialog_shown (gpointer data)
   return cw_test_find_dialog (GTK_WINDOW (f->window)) != NULL;
 }
 
-static char *
-write_file (Fixture    *f,
-            const char *name,
-            const char *contents)
-{
-  char *path = g_build_filename (f->dir, name, NULL);
-
-  g_assert_true (g_file_set_contents (path, contents, -1, NULL));
-  return path;
-}
-
 static void
 open_window (Fixture *f)
 {
@@ -359,7 +348,7 @@ test_import_confirmed (Fixture       *f,
                        gconstpointer  data)
 {
   g_autofree char *text = cw_test_sample_text ("long-term-case.xml");
-  g_autofree char *path = write_file (f, "long-term-case.xml", text);
+  g_autofree char *path = cw_test_write_file (f->dir, "long-term-case.xml", text);
   g_autoptr(GPtrArray) files = files_of (path);
   AdwMessageDialog *dialog;
 
@@ -387,7 +376,7 @@ test_import_cancelled (Fixture       *f,
                        gconstpointer  data)
 {
   g_autofree char *text = cw_test_sample_text ("urgent-action.xml");
-  g_autofree char *path = write_file (f, "urgent-action.xml", text);
+  g_autofree char *path = cw_test_write_file (f->dir, "urgent-action.xml", text);
   g_autoptr(GPtrArray) files = files_of (path);
   AdwMessageDialog *dialog;
 
@@ -418,7 +407,7 @@ test_import_refused (Fixture       *f,
     g_auto(GStrv) parts = g_strsplit (text, "date=\"2026-03-08\"", 2);
     broken = g_strjoin ("date=\"2026-02-30\"", parts[0], parts[1], NULL);
   }
-  path = write_file (f, "broken.xml", broken);
+  path = cw_test_write_file (f->dir, "broken.xml", broken);
   files = files_of (path);
 
   open_window (f);
