@@ -248,13 +248,6 @@ test_updating (Fixture       *f,
   g_assert_false (gtk_widget_is_sensitive (new_case));
   g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (f->window->search_entry)));
 
-  /* It stays open until the update is done. */
-  gtk_window_close (GTK_WINDOW (f->window));
-  cw_test_run_main_loop (100);
-  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->window)));
-  g_assert_nonnull (cw_test_find_visible_label (GTK_WIDGET (f->window),
-                                                "Casework can close once the database is up to date"));
-
   cw_window_set_store (f->window, f->store, NULL);
   g_assert_false (gtk_spinner_get_spinning (f->window->updating_spinner));
   g_assert_true (cw_test_wait_for (updating_gone, f));
@@ -281,6 +274,29 @@ test_updating_narrow (Fixture       *f,
   g_assert_true (cw_test_wait_for (no_case_selected_gone, f->window));
   g_assert_true (cw_test_wait_for (updating_gone, f));
   g_assert_nonnull (cw_test_find_visible_label (GTK_WIDGET (f->window), "Marisol Quintero Vargas"));
+}
+
+/* Closed while the database is updated, the window stays until the update
+ * is done, says so, and then closes. */
+static void
+test_updating_close (Fixture       *f,
+                     gconstpointer  data)
+{
+  f->window = cw_window_new (NULL, NULL, NULL);
+  g_object_add_weak_pointer (G_OBJECT (f->window), (gpointer *) &f->window);
+  gtk_window_present (GTK_WINDOW (f->window));
+  cw_test_run_main_loop (200);
+
+  gtk_window_close (GTK_WINDOW (f->window));
+  cw_test_run_main_loop (100);
+  g_assert_nonnull (f->window);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->window)));
+  g_assert_nonnull (cw_test_find_visible_label (GTK_WIDGET (f->window),
+                                                "Casework will close once the database is up to date"));
+
+  cw_window_set_store (f->window, f->store, NULL);
+  cw_test_run_main_loop (100);
+  g_assert_null (f->window);
 }
 
 /* An update that fails leaves the window saying why. */
@@ -907,6 +923,8 @@ main (int   argc,
   g_test_add ("/window/updating-failed", Fixture, NULL, fixture_setup, test_updating_failed,
               fixture_teardown);
   g_test_add ("/window/updating-narrow", Fixture, NULL, fixture_setup, test_updating_narrow,
+              fixture_teardown);
+  g_test_add ("/window/updating-close", Fixture, NULL, fixture_setup, test_updating_close,
               fixture_teardown);
 
   g_test_add ("/window/casefiles/try-samples", Fixture, NULL, fixture_setup, test_try_samples,

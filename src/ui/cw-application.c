@@ -142,8 +142,10 @@ opened_cb (GObject      *source,
   g_clear_handle_id (&self->show_waiting_source, g_source_remove);
   if (self->waiting != NULL)
     {
+      /* A window asked to close meanwhile closes now. */
       cw_window_set_store (self->waiting, self->store, self->open_error);
-      gtk_window_present (GTK_WINDOW (self->waiting));
+      if (self->waiting != NULL)
+        gtk_window_present (GTK_WINDOW (self->waiting));
       g_clear_weak_pointer (&self->waiting);
     }
   g_application_release (G_APPLICATION (self));

@@ -42,6 +42,7 @@ struct _CwWindow
   CwEntry *deleted_entry;       /* for Undo, until its toast is gone */
   AdwStatusPage *error_page;
   GtkSpinner *updating_spinner;
+  gboolean close_when_updated;  /* asked to close while the database was updated */
   GtkRevealer *progress_revealer;
   GtkProgressBar *progress_bar;
   GtkWidget *case_menu_button;

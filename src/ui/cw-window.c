@@ -389,10 +389,13 @@ cw_window_close_request (GtkWindow *window)
   int width, height;
 
   /* Stopped halfway, the update would run again, from the start, the next
-   * time Casework opens, and a second Casework would wait on this one. */
+   * time Casework opens, and a second Casework would wait on this one:
+   * the window closes once the update is done. */
   if (cw_window_is_updating (self))
     {
-      cw_window_show_toast (self, _("Casework can close once the database is up to date"));
+      if (!self->close_when_updated)
+        cw_window_show_toast (self, _("Casework will close once the database is up to date"));
+      self->close_when_updated = TRUE;
       return TRUE;
     }
 
@@ -574,6 +577,12 @@ cw_window_set_store (CwWindow     *self,
 
   was_updating = cw_window_is_updating (self);
   gtk_spinner_stop (self->updating_spinner);
+
+  if (was_updating && self->close_when_updated)
+    {
+      gtk_window_close (GTK_WINDOW (self));
+      return;
+    }
 
   if (store == NULL)
     {
