@@ -315,21 +315,33 @@ update_progress_cb (gpointer user_data)
   CwWindow *self = g_task_get_source_object (task);
   ImportJob *job = g_task_get_task_data (task);
   guint total = g_atomic_int_get (&job->total);
+  guint done = g_atomic_int_get (&job->done);
 
   if (g_task_get_completed (task))
     return G_SOURCE_REMOVE;
 
   if (total > 0)
     {
-      g_autofree char *text = g_strdup_printf (_("%u of %u cases"),
-                                               g_atomic_int_get (&job->done), total);
+      g_autofree char *text = g_strdup_printf (_("%'u of %'u cases"), done, total);
 
-      gtk_progress_bar_set_fraction (self->progress_bar,
-                                     (double) g_atomic_int_get (&job->done) / total);
+      gtk_progress_bar_set_fraction (self->progress_bar, (double) done / total);
       gtk_progress_bar_set_text (self->progress_bar, text);
     }
   else
-    gtk_progress_bar_pulse (self->progress_bar);
+    {
+      /* Read and checked as they are stored: how many there are in all is
+       * known only at the end. */
+      if (done > 0)
+        {
+          g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                                "Reading the casefile: %'u case so far",
+                                                                "Reading the casefile: %'u cases so far",
+                                                                done), done);
+
+          gtk_progress_bar_set_text (self->progress_bar, text);
+        }
+      gtk_progress_bar_pulse (self->progress_bar);
+    }
 
   return G_SOURCE_CONTINUE;
 }
