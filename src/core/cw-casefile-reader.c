@@ -2285,18 +2285,8 @@ read_source (xmlNode    *node,
       casefile->source_organisation = get_text (child);
 }
 
-static CwCasefileScope
-read_scope (xmlNode *root)
-{
-  g_autofree char *scope = get_attr (root, "scope");
-  int value = CW_CASEFILE_SCOPE_FULL;
-
-  if (scope != NULL)
-    cw_enum_from_nick (CW_TYPE_CASEFILE_SCOPE, scope, &value);
-  return value;
-}
-
-/* What the root carries; the cases were read as they were parsed. */
+/* What the root carries; the cases were read as they were parsed, and the
+ * scope when the root began (stream_root_started()). */
 static void
 read_root (ReadContext *ctx,
            xmlNode     *root,
@@ -2304,9 +2294,7 @@ read_root (ReadContext *ctx,
 {
   /* Nothing keeps the export time, but a wrong one is still an error. */
   g_free (timestamp_attr (ctx, root, "exported"));
-  g_free (casefile->version);
   casefile->version = get_attr (root, "version");
-  casefile->scope = read_scope (root);
 
   for (xmlNode *child = root->children; child != NULL; child = child->next)
     if (node_is (child, "source"))
@@ -2372,6 +2360,8 @@ stream_root_started (Stream  *stream,
                      xmlNode *root)
 {
   ReadContext phase = *stream->ctx;
+  g_autofree char *scope = NULL;
+  int value = CW_CASEFILE_SCOPE_FULL;
   int minor;
 
   phase.error = NULL;
@@ -2385,7 +2375,10 @@ stream_root_started (Stream  *stream,
   stream->active = TRUE;
   stream->newer_minor = minor > 0;
   /* Whoever takes the cases as they come must know it before the first. */
-  stream->casefile->scope = read_scope (root);
+  scope = get_attr (root, "scope");
+  if (scope != NULL)
+    cw_enum_from_nick (CW_TYPE_CASEFILE_SCOPE, scope, &value);
+  stream->casefile->scope = value;
   /* Nothing under the root yet: this strips its attributes. */
   strip_unknown (stream->ctx, root, stream->newer_minor);
 }
