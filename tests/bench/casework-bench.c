@@ -24,6 +24,7 @@
 #include <libxml/SAX2.h>
 #include <libxml/xmlreader.h>
 #include <libxml/xmlwriter.h>
+#include <sqlite3.h>
 
 #include "cw-case-filter.h"
 #include "cw-case-list.h"
@@ -733,6 +734,121 @@ import_file (Bench      *b,
   return ms;
 }
 
+/* The timeline an import stored, held in memory to store it again: each
+ * row's twelve values as offsets into one block of text, -1 for NULL. */
+#define FLOOR_COLUMNS 12
+
+typedef struct {
+  GString *text;
+  GArray  *offsets;
+} FloorRows;
+
+static void
+floor_check (sqlite3    *db,
+             int         rc,
+             const char *what)
+{
+  if (rc != SQLITE_OK && rc != SQLITE_DONE && rc != SQLITE_ROW)
+    {
+      g_printerr ("casework-bench: %s: %s\n", what, sqlite3_errmsg (db));
+      exit (1);
+    }
+}
+
+static void
+floor_rows_load (const char *path,
+                 FloorRows  *rows)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  floor_check (db, sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), path);
+  floor_check (db, sqlite3_prepare_v2 (db,
+    "SELECT id, case_id, date, precision, category, kind, count, private, title, notes,"
+    " created, updated FROM entries ORDER BY rowid", -1, &stmt, NULL), "reading the timeline");
+  rows->text = g_string_sized_new (64 * 1024 * 1024);
+  rows->offsets = g_array_new (FALSE, FALSE, sizeof (gint64));
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    for (int i = 0; i < FLOOR_COLUMNS; i++)
+      {
+        const char *value = (const char *) sqlite3_column_text (stmt, i);
+        gint64 offset = value != NULL ? (gint64) rows->text->len : -1;
+
+        if (value != NULL)
+          g_string_append_len (rows->text, value, strlen (value) + 1);
+        g_array_append_val (rows->offsets, offset);
+      }
+  floor_check (db, rc, "reading the timeline");
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+}
+
+/* The least an import can take: SQLite alone storing the same timeline
+ * in one transaction, into a database of Casework's schema that already
+ * holds the cases. No reading, no checks, no cases or their parts: the
+ * part of the import no code of Casework's can take away. */
+static double
+floor_store (Bench      *b,
+             const char *imported,
+             FloorRows  *rows,
+             guint       run)
+{
+  g_autofree char *name = g_strdup_printf ("floor-%u.db", run);
+  g_autofree char *path = g_build_filename (b->dir, name, NULL);
+  g_autofree char *attach = g_strdup_printf ("file:%s?mode=ro", imported);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *insert = NULL, *stmt = NULL;
+  guint n_rows = rows->offsets->len / FLOOR_COLUMNS;
+  gint64 start;
+  double ms;
+
+  /* The schema, as Casework makes it. */
+  g_object_unref (fresh_store (b, name));
+
+  floor_check (db, sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_URI, NULL), path);
+  floor_check (db, sqlite3_exec (db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;"
+                                     " PRAGMA cache_size = -16384; PRAGMA foreign_keys = ON",
+                                 NULL, NULL, NULL), "setting up the floor");
+  floor_check (db, sqlite3_prepare_v2 (db, "ATTACH ?1 AS imported", -1, &stmt, NULL), "attaching");
+  sqlite3_bind_text (stmt, 1, attach, -1, SQLITE_STATIC);
+  floor_check (db, sqlite3_step (stmt), "attaching");
+  sqlite3_finalize (stmt);
+  floor_check (db, sqlite3_exec (db, "INSERT INTO cases SELECT * FROM imported.cases;"
+                                     " DETACH imported", NULL, NULL, NULL), "copying the cases");
+  floor_check (db, sqlite3_prepare_v2 (db,
+    "INSERT INTO entries (id, case_id, date, precision, category, kind, count, private, title,"
+    " notes, created, updated) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+    -1, &insert, NULL), "preparing the floor");
+
+  start = g_get_monotonic_time ();
+  floor_check (db, sqlite3_exec (db, "BEGIN IMMEDIATE", NULL, NULL, NULL), "beginning");
+  for (guint r = 0; r < n_rows; r++)
+    {
+      const gint64 *offsets = &g_array_index (rows->offsets, gint64, r * FLOOR_COLUMNS);
+
+      for (int i = 0; i < FLOOR_COLUMNS; i++)
+        {
+          const char *value = offsets[i] >= 0 ? rows->text->str + offsets[i] : NULL;
+
+          if (value == NULL)
+            sqlite3_bind_null (insert, i + 1);
+          else if (i == 3 || i == 6 || i == 7)
+            sqlite3_bind_int64 (insert, i + 1, g_ascii_strtoll (value, NULL, 10));
+          else
+            sqlite3_bind_text (insert, i + 1, value, -1, SQLITE_STATIC);
+        }
+      floor_check (db, sqlite3_step (insert), "storing the timeline");
+      sqlite3_reset (insert);
+    }
+  floor_check (db, sqlite3_exec (db, "COMMIT", NULL, NULL, NULL), "committing");
+  ms = ms_since (start);
+
+  sqlite3_finalize (insert);
+  sqlite3_close (db);
+  return ms;
+}
+
 static void
 bench_casefiles (Bench *b)
 {
@@ -741,7 +857,9 @@ bench_casefiles (Bench *b)
   g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GError) error = NULL;
   g_autofree char *path = g_build_filename (b->dir, "import.xml", NULL);
-  double parse[REPEATS], import[REPEATS], export[REPEATS], write[REPEATS];
+  double parse[REPEATS], import[REPEATS], export[REPEATS], write[REPEATS], floor[REPEATS];
+  g_autofree char *imported = g_build_filename (b->dir, "import-0.db", NULL);
+  FloorRows rows;
   double import_ms;
   GStatBuf st;
 
@@ -776,8 +894,16 @@ bench_casefiles (Bench *b)
       export[r] = ms_since (start);
     }
 
+  /* Then SQLite alone, storing the timeline that import stored. */
+  floor_rows_load (imported, &rows);
+  for (guint r = 0; r < REPEATS; r++)
+    floor[r] = floor_store (b, imported, &rows, r);
+  g_string_free (rows.text, TRUE);
+  g_array_unref (rows.offsets);
+
   import_ms = best_of (import, REPEATS);
   report ("import_vs_parse_ratio", import_ms / best_of (parse, REPEATS), "x");
+  report ("import_floor_vs_parse_ratio", best_of (floor, REPEATS) / best_of (parse, REPEATS), "x");
   report ("import_mb_per_s", st.st_size / 1e6 / (import_ms / 1000.0), "MB/s");
   report ("export_vs_write_ratio", best_of (export, REPEATS) / best_of (write, REPEATS), "x");
   report ("casefile_mb", st.st_size / 1e6, "MB");
