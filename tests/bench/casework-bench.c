@@ -17,6 +17,7 @@
 #include <string.h>
 #include <sys/resource.h>
 
+#include <cairo-pdf.h>
 #include <glib/gstdio.h>
 #include <gtk/gtk.h>
 #include <libxml/parser.h>
@@ -33,6 +34,7 @@
 #include "cw-casefile-writer.h"
 #include "cw-meeting-pack.h"
 #include "cw-report.h"
+#include "cw-report-document.h"
 #include "cw-store.h"
 #include "cw-test-utils.h"
 
@@ -909,13 +911,76 @@ bench_casefiles (Bench *b)
   report ("casefile_mb", st.st_size / 1e6, "MB");
 }
 
+static cairo_status_t
+count_bytes_cb (void                *closure,
+                const unsigned char *data,
+                unsigned int         length)
+{
+  *(gsize *) closure += length;
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* The PDF of @rep as cw_document_write_pdf() writes it, timed in three
+ * parts: Pango laying the pages out, drawing them on the cairo_t (which
+ * cairo's PDF surface records), and cairo writing the recorded pages as
+ * PDF (cairo_show_page() and the end of the surface), where none of
+ * Casework's code runs. */
+static void
+report_phases (CwReport *rep,
+               double   *layout,
+               double   *draw,
+               double   *pdf)
+{
+  g_autoptr(CwReportDocument) document = cw_report_document_new (rep);
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  PangoContext *context;
+  double width, height;
+  gsize bytes = 0;
+  gint64 start;
+  guint n_pages;
+
+  *draw = *pdf = 0;
+  cw_paper_size_points ("a4", &width, &height);
+  surface = cairo_pdf_surface_create_for_stream (count_bytes_cb, &bytes, width, height);
+  cr = cairo_create (surface);
+  context = pango_cairo_create_context (cr);
+  pango_context_set_round_glyph_positions (context, FALSE);
+
+  start = g_get_monotonic_time ();
+  n_pages = cw_document_paginate (CW_DOCUMENT (document), context, width, height);
+  *layout = ms_since (start);
+
+  for (guint i = 0; i < n_pages; i++)
+    {
+      start = g_get_monotonic_time ();
+      cairo_save (cr);
+      cw_document_draw_page (CW_DOCUMENT (document), cr, i);
+      cairo_restore (cr);
+      *draw += ms_since (start);
+
+      start = g_get_monotonic_time ();
+      cairo_show_page (cr);
+      *pdf += ms_since (start);
+    }
+
+  g_object_unref (context);
+  cairo_destroy (cr);
+  start = g_get_monotonic_time ();
+  cairo_surface_finish (surface);
+  *pdf += ms_since (start);
+  if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS || bytes == 0)
+    fail ("making the report in parts: no PDF came out", NULL);
+  cairo_surface_destroy (surface);
+}
+
 /* The yearly report of 1,000 cases with 100 entries each in the year,
  * built and rendered to PDF. */
 static void
 bench_report (Bench *b)
 {
   g_autoptr(CwStore) store = fresh_store (b, "report.db");
-  double times[REPEATS], build[REPEATS];
+  double times[REPEATS], build[REPEATS], layout[REPEATS], draw[REPEATS], pdf[REPEATS];
   gsize size = 0;
 
   fill (b, store, REPORT_CASES, REPORT_CASES * REPORT_ENTRIES, REPORT_YEAR);
@@ -932,11 +997,17 @@ bench_report (Bench *b)
         fail ("making the report", error);
       times[r] = ms_since (start);
       size = g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (out));
+      g_clear_object (&out);
+
+      report_phases (rep, &layout[r], &draw[r], &pdf[r]);
     }
   if (size == 0)
     fail ("making the report: the PDF is empty", NULL);
   report ("report_ms", best_of (times, REPEATS), "ms");
   report ("report_build_ms", best_of (build, REPEATS), "ms");
+  report ("report_layout_ms", best_of (layout, REPEATS), "ms");
+  report ("report_draw_ms", best_of (draw, REPEATS), "ms");
+  report ("report_cairo_pdf_ms", best_of (pdf, REPEATS), "ms");
 }
 
 /* A meeting pack: briefings, letters to every target in four languages,
