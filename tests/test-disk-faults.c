@@ -1,10 +1,15 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <errno.h>
+#include <signal.h>
+#include <sys/resource.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "cw-meeting-pack.h"
+#include "cw-output-file.h"
+#include "cw-report.h"
 #include "cw-test-utils.h"
 
 /* Disks that refuse to be written, fill up, fail or are locked by another
@@ -669,6 +674,160 @@ test_locked (Fixture       *f,
   g_test_message ("the write gave up after %.1f s", waited / (double) G_USEC_PER_SEC);
 }
 
+/* ------------------------------------------------------------------ */
+/* A disk that fills up while a report, a casefile or a meeting pack is
+ * written: a file that was there is left as it was, a new one is not
+ * left behind half-written, and the message names the file. */
+
+typedef enum {
+  OUTPUT_REPORT,
+  OUTPUT_CASEFILE,
+  OUTPUT_PACK,
+} OutputKind;
+
+static gboolean
+write_output (Fixture     *f,
+              OutputKind   kind,
+              GFile       *file,
+              GError     **error)
+{
+  const char *ids[] = { f->case_id, NULL };
+  CwCasefileWriteOptions options = { CW_CASEFILE_SCOPE_FULL };
+  g_autoptr(CwReport) report = NULL;
+  g_autoptr(CwMeetingPack) pack = NULL;
+  g_autoptr(GPtrArray) cases = NULL;
+  const char *all[2] = { NULL, NULL };
+  CwDate date = { 2024, 6, 1, CW_DATE_PRECISION_DAY };
+
+  switch (kind)
+    {
+    case OUTPUT_REPORT:
+      report = cw_report_build (f->store, 2024, ids, FALSE, error);
+      g_assert_nonnull (report);
+      return cw_report_write_to_file (report, CW_REPORT_FORMAT_PDF, file, error);
+    case OUTPUT_CASEFILE:
+      return cw_store_export_casefile_to_file (f->store, NULL, &options, file, error);
+    case OUTPUT_PACK:
+      /* The sample has letter targets. */
+      cases = cw_store_list_cases (f->store, error);
+      g_assert_nonnull (cases);
+      for (guint i = 0; i < cases->len; i++)
+        if (g_strcmp0 (cw_case_get_id (g_ptr_array_index (cases, i)), f->case_id) != 0)
+          all[0] = cw_case_get_id (g_ptr_array_index (cases, i));
+      pack = cw_meeting_pack_new_from_store (f->store, all, CW_LETTER_ROLES_DEFAULT, 1, &date,
+                                             error);
+      g_assert_nonnull (pack);
+      return cw_meeting_pack_write_pdf_file (pack, file, error);
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* Files may grow to @limit bytes, as on a disk with that much room left;
+ * 0 lifts the limit. A write past it fails with EFBIG. */
+static void
+limit_file_size (rlim_t limit)
+{
+  struct rlimit rl;
+
+  g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &rl), ==, 0);
+  rl.rlim_cur = limit > 0 ? limit : rl.rlim_max;
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &rl), ==, 0);
+}
+
+static void
+test_output_full (Fixture       *f,
+                  gconstpointer  data)
+{
+  OutputKind kind = GPOINTER_TO_INT (data);
+  g_autofree char *new_path = g_build_filename (f->dir, "new-output", NULL);
+  g_autofree char *old_path = g_build_filename (f->dir, "old-output", NULL);
+  g_autoptr(GFile) new_file = g_file_new_for_path (new_path);
+  g_autoptr(GFile) old_file = g_file_new_for_path (old_path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  gboolean ok;
+
+  f->store = cw_test_open_store (f->dir, "casework.db");
+  g_assert_true (g_file_set_contents (old_path, "the copy saved last week", -1, NULL));
+
+  /* Written whole, it is bigger than the room left. */
+  g_assert_true (write_output (f, kind, new_file, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (new_path, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 2 * 512);
+  g_clear_pointer (&contents, g_free);
+  g_assert_cmpint (g_remove (new_path), ==, 0);
+
+  signal (SIGXFSZ, SIG_IGN);
+  limit_file_size (512);
+  ok = write_output (f, kind, new_file, &error);
+  limit_file_size (0);
+  g_assert_false (ok);
+  g_assert_nonnull (error);
+  if (strstr (error->message, new_path) == NULL)
+    g_error ("“%s” should name %s", error->message, new_path);
+  g_assert_false (g_file_test (new_path, G_FILE_TEST_EXISTS));
+  g_clear_error (&error);
+
+  limit_file_size (512);
+  ok = write_output (f, kind, old_file, &error);
+  limit_file_size (0);
+  g_assert_false (ok);
+  g_assert_nonnull (error);
+  g_assert_true (g_file_get_contents (old_path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "the copy saved last week");
+  signal (SIGXFSZ, SIG_DFL);
+
+  assert_intact (f, f->store);
+}
+
+/* The writer itself: what it wrote goes on failure, and only then. */
+static gboolean
+write_then_fail_cb (GOutputStream  *out,
+                    gpointer        data,
+                    GError        **error)
+{
+  if (!g_output_stream_write_all (out, "half a report", 13, NULL, NULL, error))
+    return FALSE;
+  if (data == NULL)
+    return TRUE;
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE, "No space left on device");
+  return FALSE;
+}
+
+static void
+test_output_file (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "out.txt", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *expected = NULL;
+
+  g_assert_false (cw_output_file_write (file, G_FILE_CREATE_PRIVATE, write_then_fail_cb,
+                                        GINT_TO_POINTER (1), &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE);
+  expected = g_strdup_printf ("%s: No space left on device", path);
+  g_assert_cmpstr (error->message, ==, expected);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_clear_error (&error);
+
+  g_assert_true (cw_output_file_write (file, G_FILE_CREATE_PRIVATE, write_then_fail_cb, NULL,
+                                       &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "half a report");
+  g_clear_pointer (&contents, g_free);
+
+  g_assert_false (cw_output_file_write (file, G_FILE_CREATE_PRIVATE, write_then_fail_cb,
+                                        GINT_TO_POINTER (1), &error));
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "half a report");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -686,7 +845,14 @@ main (int    argc,
   ADD ("/disk-faults/full/message", test_disk_full_message);
   ADD ("/disk-faults/io-error/every-point", test_disk_error);
   ADD ("/disk-faults/locked", test_locked);
+  ADD ("/disk-faults/output/writer", test_output_file);
 #undef ADD
+  g_test_add ("/disk-faults/output/report", Fixture, GINT_TO_POINTER (OUTPUT_REPORT),
+              fixture_setup, test_output_full, fixture_teardown);
+  g_test_add ("/disk-faults/output/casefile", Fixture, GINT_TO_POINTER (OUTPUT_CASEFILE),
+              fixture_setup, test_output_full, fixture_teardown);
+  g_test_add ("/disk-faults/output/pack", Fixture, GINT_TO_POINTER (OUTPUT_PACK),
+              fixture_setup, test_output_full, fixture_teardown);
 
   return g_test_run ();
 }

@@ -124,7 +124,7 @@ write_pack (const CwCliGlobals *globals,
     }
   if (!cw_meeting_pack_write_pdf_file (pack, file, &error))
     {
-      g_printerr ("%s: %s\n", output, error->message);
+      g_printerr ("%s\n", error->message);
       return CW_EXIT_FAILURE;
     }
 

@@ -7,6 +7,7 @@
 
 #include "cw-casefile-writer.h"
 #include "cw-date.h"
+#include "cw-output-file.h"
 #include "cw-store-private.h"
 
 /*
@@ -1247,13 +1248,29 @@ cw_store_export_casefile (CwStore                       *store,
   return ok;
 }
 
+typedef struct {
+  CwStore *store;
+  const char * const *case_ids;
+  const CwCasefileWriteOptions *options;
+} ExportOutput;
+
+static gboolean
+write_export_cb (GOutputStream  *out,
+                 gpointer        data,
+                 GError        **error)
+{
+  ExportOutput *output = data;
+
+  return cw_store_export_casefile (output->store, output->case_ids, output->options, out, error);
+}
+
 /**
  * cw_store_export_casefile_to_file:
  * @file: where the document goes
  *
  * Like cw_store_export_casefile(), into a file. The file is replaced only
  * once the whole document has been written; on failure any file that was
- * there is left as it was.
+ * there is left as it was, and a new one is not left behind.
  */
 gboolean
 cw_store_export_casefile_to_file (CwStore                       *store,
@@ -1262,8 +1279,7 @@ cw_store_export_casefile_to_file (CwStore                       *store,
                                   GFile                         *file,
                                   GError                       **error)
 {
-  g_autoptr(GFileOutputStream) out = NULL;
-  g_autoptr(GCancellable) abandon = NULL;
+  ExportOutput output = { store, case_ids, options };
 
   g_return_val_if_fail (CW_IS_STORE (store), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
@@ -1271,16 +1287,5 @@ cw_store_export_casefile_to_file (CwStore                       *store,
   if (!cw_store_check_output_file (store, file, error))
     return FALSE;
 
-  out = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_PRIVATE, NULL, error);
-  if (out == NULL)
-    return FALSE;
-
-  if (cw_store_export_casefile (store, case_ids, options, G_OUTPUT_STREAM (out), error))
-    return g_output_stream_close (G_OUTPUT_STREAM (out), NULL, error);
-
-  /* Closing with a cancelled cancellable drops the half-written copy. */
-  abandon = g_cancellable_new ();
-  g_cancellable_cancel (abandon);
-  g_output_stream_close (G_OUTPUT_STREAM (out), abandon, NULL);
-  return FALSE;
+  return cw_output_file_write (file, G_FILE_CREATE_PRIVATE, write_export_cb, &output, error);
 }

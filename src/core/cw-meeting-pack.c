@@ -6,6 +6,7 @@
 #include "cw-bundled-templates.h"
 #include "cw-meeting.h"
 #include "cw-meeting-pack-private.h"
+#include "cw-output-file.h"
 
 static void cw_meeting_pack_document_init (CwDocumentInterface *iface);
 
@@ -535,34 +536,30 @@ cw_meeting_pack_get_page_layouts (CwMeetingPack *self,
   return cw_page_flow_get_layouts (self->flow, page);
 }
 
+static gboolean
+write_pack_cb (GOutputStream  *out,
+               gpointer        data,
+               GError        **error)
+{
+  CwMeetingPack *self = data;
+
+  return cw_document_write_pdf (CW_DOCUMENT (self), self->profile->paper_size, out, error);
+}
+
 /**
  * cw_meeting_pack_write_pdf_file:
  *
  * Writes the pack as a PDF on the group's paper. @file is replaced only
- * once every page is written; on failure it is left as it was.
+ * once every page is written; on failure it is left as it was, and a new
+ * one is not left behind.
  */
 gboolean
 cw_meeting_pack_write_pdf_file (CwMeetingPack  *self,
                                 GFile          *file,
                                 GError        **error)
 {
-  g_autoptr(GFileOutputStream) out = NULL;
-  g_autoptr(GCancellable) abandon = NULL;
-
   g_return_val_if_fail (CW_IS_MEETING_PACK (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  out = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, NULL, error);
-  if (out == NULL)
-    return FALSE;
-
-  if (cw_document_write_pdf (CW_DOCUMENT (self), self->profile->paper_size,
-                             G_OUTPUT_STREAM (out), error))
-    return g_output_stream_close (G_OUTPUT_STREAM (out), NULL, error);
-
-  /* Closing with a cancelled cancellable drops the half-written copy. */
-  abandon = g_cancellable_new ();
-  g_cancellable_cancel (abandon);
-  g_output_stream_close (G_OUTPUT_STREAM (out), abandon, NULL);
-  return FALSE;
+  return cw_output_file_write (file, G_FILE_CREATE_NONE, write_pack_cb, self, error);
 }

@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "cw-output-file.h"
 #include "cw-report-document.h"
 #include "cw-report-private.h"
 
@@ -149,12 +150,27 @@ cw_report_write (CwReport        *self,
     }
 }
 
+typedef struct {
+  CwReport *report;
+  CwReportFormat format;
+} ReportOutput;
+
+static gboolean
+write_report_cb (GOutputStream  *out,
+                 gpointer        data,
+                 GError        **error)
+{
+  ReportOutput *output = data;
+
+  return cw_report_write (output->report, output->format, out, error);
+}
+
 /**
  * cw_report_write_to_file:
  *
  * Writes the report into @file, which is replaced only once the whole
  * report has been written: on failure a file that was there is left as
- * it was.
+ * it was, and a new one is not left behind.
  */
 gboolean
 cw_report_write_to_file (CwReport        *self,
@@ -162,22 +178,10 @@ cw_report_write_to_file (CwReport        *self,
                          GFile           *file,
                          GError         **error)
 {
-  g_autoptr(GFileOutputStream) out = NULL;
-  g_autoptr(GCancellable) abandon = NULL;
+  ReportOutput output = { self, format };
 
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  out = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_PRIVATE, NULL, error);
-  if (out == NULL)
-    return FALSE;
-
-  if (cw_report_write (self, format, G_OUTPUT_STREAM (out), error))
-    return g_output_stream_close (G_OUTPUT_STREAM (out), NULL, error);
-
-  /* Closing with a cancelled cancellable drops the half-written copy. */
-  abandon = g_cancellable_new ();
-  g_cancellable_cancel (abandon);
-  g_output_stream_close (G_OUTPUT_STREAM (out), abandon, NULL);
-  return FALSE;
+  return cw_output_file_write (file, G_FILE_CREATE_PRIVATE, write_report_cb, &output, error);
 }

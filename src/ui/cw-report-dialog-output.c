@@ -170,7 +170,7 @@ save_done_cb (GObject      *source,
   if (g_task_propagate_boolean (G_TASK (result), &error))
     message = g_strdup_printf (_("Saved “%s”"), name);
   else
-    message = g_strdup_printf (_("Could not save “%s”: %s"), name, error->message);
+    message = g_strdup_printf (_("Could not save the report: %s"), error->message);
 
   /* The window may have been closed while the file was written. */
   if (self->toast_overlay == NULL)
