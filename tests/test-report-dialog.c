@@ -478,6 +478,38 @@ test_private_switch (Fixture       *f,
   g_assert_cmpuint (previewed_case (f, FIXTURE_ANA)->entries->len, ==, 10);
 }
 
+/* tests/casefiles/report-private-status.xml: open in 2025 only by a
+ * private entry. */
+#define PRIVATE_ONLY_OPEN "18181818-0000-4000-8000-000000000001"
+
+/* A case open in the year only by its private entries comes and goes with
+ * them; a case chosen by hand stays chosen. */
+static void
+test_private_switch_cases (Fixture       *f,
+                           gconstpointer  data)
+{
+  GtkSwitch *private_switch;
+
+  report_fixture_import (&f->db, "report-private-status.xml");
+  open_dialog (f);
+  private_switch = GTK_SWITCH (child (f, "private_switch"));
+  g_assert_false (cw_report_dialog_get_case_chosen (f->dialog, PRIVATE_ONLY_OPEN));
+  cw_report_dialog_set_case_chosen (f->dialog, FIXTURE_LEYLA, TRUE);
+
+  gtk_switch_set_active (private_switch, TRUE);
+  settle (f);
+  g_assert_true (cw_report_dialog_get_case_chosen (f->dialog, PRIVATE_ONLY_OPEN));
+  g_assert_nonnull (previewed_case (f, PRIVATE_ONLY_OPEN));
+  g_assert_true (cw_report_dialog_get_case_chosen (f->dialog, FIXTURE_LEYLA));
+  g_assert_true (cw_report_dialog_get_case_chosen (f->dialog, FIXTURE_ANA));
+
+  gtk_switch_set_active (private_switch, FALSE);
+  settle (f);
+  g_assert_false (cw_report_dialog_get_case_chosen (f->dialog, PRIVATE_ONLY_OPEN));
+  g_assert_null (previewed_case (f, PRIVATE_ONLY_OPEN));
+  g_assert_true (cw_report_dialog_get_case_chosen (f->dialog, FIXTURE_LEYLA));
+}
+
 static void
 test_save (Fixture       *f,
            gconstpointer  data)
@@ -522,6 +554,7 @@ main (int   argc,
   ADD ("preview/typing-builds-once", test_typing_builds_once);
   ADD ("preview/closed-while-building", test_closed_while_building);
   ADD ("private-switch", test_private_switch);
+  ADD ("private-switch/cases", test_private_switch_cases);
   ADD ("save", test_save);
 
   return g_test_run ();

@@ -310,6 +310,148 @@ test_paused_and_reopened (Fixture       *f,
   }
 }
 
+/* tests/casefiles/report-private-status.xml */
+#define PRIVATE_ONLY_OPEN     "18181818-0000-4000-8000-000000000001"
+#define PRIVATE_ONLY_CLOSED   "18181818-0000-4000-8000-000000000002"
+#define PRIVATE_ONLY_PAUSED   "18181818-0000-4000-8000-000000000003"
+#define OPENED_MARCH_2026     "18181818-0000-4000-8000-000000000004"
+#define UA_ISSUED_2024        "18181818-0000-4000-8000-000000000005"
+
+static gboolean
+lists (GPtrArray  *ids,
+       const char *id)
+{
+  return g_ptr_array_find_with_equal_func (ids, id, g_str_equal, NULL);
+}
+
+/* Left out, a private entry decides nothing: not whether a case was open
+ * in the year, nor when it closed, nor its status at the year's end. */
+static void
+test_private_decides_nothing (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(CwReport) report = NULL;
+  g_autoptr(CwReport) with_private = NULL;
+  g_autoptr(GPtrArray) open = NULL;
+  g_autoptr(GPtrArray) open_private = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  guint n_closed;
+
+  report_fixture_import (f, "report-private-status.xml");
+  report = report_fixture_build (f, 2025, NULL, FALSE);
+  with_private = report_fixture_build (f, 2025, NULL, TRUE);
+
+  /* First written for, in public, in 2026. */
+  g_assert_null (find_case (report, PRIVATE_ONLY_OPEN));
+  g_assert_nonnull (find_case (with_private, PRIVATE_ONLY_OPEN));
+
+  /* Closed, by its public entries, in 2024. */
+  g_assert_null (find_case (report, PRIVATE_ONLY_CLOSED));
+  g_assert_nonnull (find_case (with_private, PRIVATE_ONLY_CLOSED));
+  g_assert_true (find_case (with_private, PRIVATE_ONLY_CLOSED)->closed_in_year);
+  n_closed = report->n_closed;
+  g_assert_cmpuint (with_private->n_closed, ==, n_closed + 1);
+
+  /* Nothing done on it in public since 2025: paused at its end. */
+  g_assert_cmpint (find_case (report, PRIVATE_ONLY_PAUSED)->status, ==, CW_CASE_STATUS_PAUSED);
+  g_assert_cmpint (find_case (with_private, PRIVATE_ONLY_PAUSED)->status, ==,
+                   CW_CASE_STATUS_ACTIVE);
+
+  text = report_fixture_write (report, CW_REPORT_FORMAT_TEXT);
+  g_assert_null (strstr (text, "Private only: the only 2025 entry is private"));
+  g_assert_null (strstr (text, "Private only: closed, the last entry private"));
+
+  /* The window's list of the year's cases goes by the same rule. */
+  open = cw_report_list_open_cases (f->store, 2025, FALSE, &error);
+  g_assert_no_error (error);
+  open_private = cw_report_list_open_cases (f->store, 2025, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_false (lists (open, PRIVATE_ONLY_OPEN));
+  g_assert_false (lists (open, PRIVATE_ONLY_CLOSED));
+  g_assert_true (lists (open, PRIVATE_ONLY_PAUSED));
+  g_assert_true (lists (open_private, PRIVATE_ONLY_OPEN));
+  g_assert_true (lists (open_private, PRIVATE_ONLY_CLOSED));
+  g_assert_cmpuint (open_private->len, ==, open->len + 2);
+}
+
+/* Closed in May 2022 and back in 2025: closed at the end of 2022, with
+ * its date and outcome, and of the years until it came back. */
+static void
+test_reopened_status (Fixture       *f,
+                      gconstpointer  data)
+{
+  const char *ids[] = { YEAR_END_BACK_IN_2025, NULL };
+  g_autoptr(CwReport) y2022 = NULL;
+  g_autoptr(CwReport) y2023 = NULL;
+  g_autoptr(CwReport) y2025 = NULL;
+  g_autofree char *status = NULL;
+  CwReportCase *rc;
+
+  report_fixture_import (f, "report-year-end.xml");
+  y2022 = report_fixture_build (f, 2022, NULL, FALSE);
+  y2023 = report_fixture_build (f, 2023, ids, FALSE);
+  y2025 = report_fixture_build (f, 2025, NULL, FALSE);
+
+  rc = find_case (y2022, YEAR_END_BACK_IN_2025);
+  g_assert_cmpint (rc->status, ==, CW_CASE_STATUS_CLOSED);
+  g_assert_true (rc->closed_in_year);
+  status = case_status_text (y2022, YEAR_END_BACK_IN_2025);
+  g_assert_cmpstr (status, ==, "Closed on 1 May 2022 (relinquished)");
+  g_clear_pointer (&status, g_free);
+
+  /* Picked for a year it was closed all through. */
+  rc = find_case (y2023, YEAR_END_BACK_IN_2025);
+  g_assert_cmpint (rc->status, ==, CW_CASE_STATUS_CLOSED);
+  g_assert_false (rc->closed_in_year);
+  g_assert_cmpuint (y2023->n_closed, ==, 0);
+
+  rc = find_case (y2025, YEAR_END_BACK_IN_2025);
+  g_assert_cmpint (rc->status, ==, CW_CASE_STATUS_ACTIVE);
+  g_assert_false (rc->closed_in_year);
+}
+
+/* A case picked for a year before it was opened says so. */
+static void
+test_opened_later (Fixture       *f,
+                   gconstpointer  data)
+{
+  const char *ids[] = { OPENED_MARCH_2026, NULL };
+  g_autoptr(CwReport) report = NULL;
+  g_autoptr(CwReport) next = NULL;
+  g_autofree char *status = NULL;
+
+  report_fixture_import (f, "report-private-status.xml");
+  report = report_fixture_build (f, 2025, ids, FALSE);
+  next = report_fixture_build (f, 2026, ids, FALSE);
+
+  g_assert_true (find_case (report, OPENED_MARCH_2026)->opened_later);
+  status = case_status_text (report, OPENED_MARCH_2026);
+  g_assert_cmpstr (status, ==, "Opened later, in March 2026");
+  g_clear_pointer (&status, g_free);
+
+  g_assert_false (find_case (next, OPENED_MARCH_2026)->opened_later);
+  status = case_status_text (next, OPENED_MARCH_2026);
+  g_assert_cmpstr (status, ==, "Active");
+}
+
+/* An urgent action with no opening date counts from when it was issued. */
+static void
+test_opened_by_issue (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(CwReport) y2023 = NULL;
+  g_autoptr(CwReport) y2024 = NULL;
+
+  report_fixture_import (f, "report-private-status.xml");
+  y2023 = report_fixture_build (f, 2023, NULL, FALSE);
+  y2024 = report_fixture_build (f, 2024, NULL, FALSE);
+
+  g_assert_null (find_case (y2023, UA_ISSUED_2024));
+  g_assert_nonnull (find_case (y2024, UA_ISSUED_2024));
+  g_assert_false (find_case (y2024, UA_ISSUED_2024)->opened_later);
+}
+
 static void
 test_build_cancelled (Fixture       *f,
                       gconstpointer  data)
@@ -348,7 +490,7 @@ test_list_open_cases (Fixture       *f,
                       gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) ids = cw_report_list_open_cases (f->store, 2025, &error);
+  g_autoptr(GPtrArray) ids = cw_report_list_open_cases (f->store, 2025, FALSE, &error);
 
   g_assert_no_error (error);
   g_assert_cmpuint (ids->len, ==, 3);
@@ -716,6 +858,9 @@ main (int   argc,
   ADD ("cases/closed-within-year", test_closed_within_year);
   ADD ("cases/paused-and-reopened", test_paused_and_reopened);
   ADD ("cases/opened-unknown", test_opened_unknown);
+  ADD ("cases/opened-later", test_opened_later);
+  ADD ("cases/opened-by-issue", test_opened_by_issue);
+  ADD ("cases/reopened-status", test_reopened_status);
   ADD ("cases/list-open", test_list_open_cases);
   ADD ("cases/chosen", test_chosen_cases);
   ADD ("cases/refused", test_refused);
@@ -723,6 +868,7 @@ main (int   argc,
   ADD ("entries/other-years-left-out", test_other_years_left_out);
   ADD ("entries/partial-dates", test_partial_dates);
   ADD ("entries/private-left-out", test_private_left_out);
+  ADD ("entries/private-decides-nothing", test_private_decides_nothing);
   ADD ("totals/tallies", test_tallies);
   ADD ("totals/holders", test_holders);
   ADD ("made", test_made);

@@ -110,6 +110,26 @@ cw_report_kind_label (CwEntryCategory  category,
     }
 }
 
+/* "Opened later, on 2 March 2026", for a case picked for a year before
+ * it was opened. */
+static char *
+opened_later_text (CwCase *kase)
+{
+  const char *opened = cw_case_get_opened (kase);
+  g_autofree char *when = NULL;
+  CwDate date;
+
+  if (opened == NULL || !cw_date_parse (opened, &date, NULL))
+    return g_strdup (_("Opened later"));
+  when = cw_report_date_text (opened);
+  return date.precision == CW_DATE_PRECISION_DAY
+    /* Translators: the status at the end of a year of a case opened after
+     * it: "Opened later, on 2 March 2026" */
+    ? g_strdup_printf (_("Opened later, on %s"), when)
+    /* Translators: "Opened later, in March 2026", "Opened later, in 2026" */
+    : g_strdup_printf (_("Opened later, in %s"), when);
+}
+
 /* "Active", or "Closed on 14 June 2025 (released)", or for a partial
  * date "Closed in June 2025 (released)". */
 char *
@@ -121,6 +141,8 @@ cw_report_status_text (CwReportCase *rc)
   gboolean on_day = FALSE;
   CwDate date;
 
+  if (rc->opened_later)
+    return opened_later_text (rc->kase);
   if (rc->status != CW_CASE_STATUS_CLOSED)
     return g_strdup (cw_case_status_to_label (rc->status));
 

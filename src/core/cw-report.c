@@ -196,6 +196,37 @@ reopened_year (CwCase    *kase,
   return year_of (first);
 }
 
+/* The year a case was opened in: its opening date's; without one, that of
+ * the urgent action it began with or of its first entry, whichever came
+ * first; 0 when nothing says. */
+static guint
+opened_year (CwCase    *kase,
+             GPtrArray *entries)
+{
+  guint opened = year_of (cw_case_get_opened (kase));
+  guint issued = year_of (cw_case_get_ua_issued (kase));
+  guint first, last;
+
+  if (opened != 0)
+    return opened;
+  entry_years (entries, &first, &last);
+  if (issued != 0 && (first == 0 || issued < first))
+    return issued;
+  return first;
+}
+
+/* The year a case that keeps a closing date but is not closed now was
+ * closed until: the year before it came back, or 0 when it is not such a
+ * case or nothing says when it came back. */
+static guint
+closed_until (CwCase    *kase,
+              GPtrArray *entries)
+{
+  guint back = reopened_year (kase, entries);
+
+  return back != 0 ? back - 1 : 0;
+}
+
 /* Whether cw_report_case_is_open_in() needs the case's timeline: it does
  * when the case says neither when it was opened nor when it was closed, or
  * when it was reopened after a closing date it keeps. */
@@ -223,22 +254,15 @@ cw_report_case_is_open_in (CwCase    *kase,
                            GPtrArray *entries,
                            guint      year)
 {
-  guint opened, first, last, closed;
+  guint opened, closed;
 
   g_return_val_if_fail (CW_IS_CASE (kase), FALSE);
 
-  opened = year_of (cw_case_get_opened (kase));
-  entry_years (entries, &first, &last);
-  if (opened == 0)
-    opened = first;
+  opened = opened_year (kase, entries);
   closed = closed_year (kase, entries);
-  if (closed == 0)
-    {
-      guint back = reopened_year (kase, entries);
-
-      if (back != 0 && year > year_of (cw_case_get_closed (kase)) && year < back)
-        return FALSE;
-    }
+  if (closed == 0 && year > year_of (cw_case_get_closed (kase)) &&
+      year <= closed_until (kase, entries))
+    return FALSE;
 
   return opened <= year && (closed == 0 || closed >= year);
 }
@@ -410,8 +434,13 @@ active_after (GPtrArray *timeline,
  * - paused now: paused at the year's end, unless the group logged an
  *   activity on the case after the year, which says the pause came later:
  *   then active;
- * - active now: active. A closing date kept from before the case was
- *   reopened is not read.
+ * - active or paused now, with a closing date kept from before it was
+ *   reopened: closed at the end of the years from that date until the
+ *   year before its next entry (reopened_year()); with no entry since,
+ *   nothing says when it came back, and the date is not read;
+ * - active now: active.
+ *
+ * A case picked for a year before it was opened is marked as opened later.
  */
 static void
 set_status_at_end (CwReportCase *rc,
@@ -419,12 +448,20 @@ set_status_at_end (CwReportCase *rc,
                    guint         year)
 {
   guint closed = closed_year (rc->kase, timeline);
+  guint kept = year_of (cw_case_get_closed (rc->kase));
+  guint opened = opened_year (rc->kase, timeline);
   CwCaseStatus now = cw_case_get_status (rc->kase);
 
+  rc->opened_later = opened > year;
   if (closed != 0 && closed <= year)
     {
       rc->status = CW_CASE_STATUS_CLOSED;
       rc->closed_in_year = closed == year;
+    }
+  else if (closed == 0 && kept != 0 && kept <= year && year <= closed_until (rc->kase, timeline))
+    {
+      rc->status = CW_CASE_STATUS_CLOSED;
+      rc->closed_in_year = kept == year;
     }
   else if (now == CW_CASE_STATUS_PAUSED && !active_after (timeline, year))
     rc->status = CW_CASE_STATUS_PAUSED;
@@ -459,6 +496,23 @@ report_case_new (CwStore    *store,
 
 /* The whole report */
 
+/* The entries of a timeline that are not private, in its order. */
+static GPtrArray *
+public_entries (GPtrArray *timeline)
+{
+  GPtrArray *entries = g_ptr_array_new_full (timeline->len, g_object_unref);
+
+  for (guint i = 0; i < timeline->len; i++)
+    {
+      CwEntry *entry = g_ptr_array_index (timeline, i);
+
+      if (!cw_entry_get_private (entry))
+        g_ptr_array_add (entries, g_object_ref (entry));
+    }
+  return entries;
+}
+
+
 static gboolean
 add_case (CwReport    *report,
           CwStore     *store,
@@ -473,6 +527,15 @@ add_case (CwReport    *report,
   timeline = cw_store_list_entries (store, id, error);
   if (timeline == NULL)
     return FALSE;
+  /* Left out, a private entry decides nothing either: not whether the
+   * case was open in the year, nor its status at the year's end. */
+  if (!report->include_private)
+    {
+      GPtrArray *shown = public_entries (timeline);
+
+      g_ptr_array_unref (timeline);
+      timeline = shown;
+    }
 
   if (only_if_open)
     {
@@ -691,14 +754,17 @@ cw_report_build_from_path (const char          *db_path,
 
 /**
  * cw_report_list_open_cases:
+ * @include_private: whether private timeline entries count, as they do
+ *   in a report that includes them
  *
  * Returns: (transfer container) (element-type utf8): the ids of the cases
  *   open at any time in @year, in the store's order
  */
 GPtrArray *
-cw_report_list_open_cases (CwStore  *store,
-                           guint     year,
-                           GError  **error)
+cw_report_list_open_cases (CwStore   *store,
+                           guint      year,
+                           gboolean   include_private,
+                           GError   **error)
 {
   g_autoptr(GPtrArray) cases = NULL;
   g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
@@ -721,6 +787,13 @@ cw_report_list_open_cases (CwStore  *store,
           timeline = cw_store_list_entries (store, cw_case_get_id (kase), error);
           if (timeline == NULL)
             return NULL;
+          if (!include_private)
+            {
+              GPtrArray *shown = public_entries (timeline);
+
+              g_ptr_array_unref (timeline);
+              timeline = shown;
+            }
         }
       if (cw_report_case_is_open_in (kase, timeline, year))
         g_ptr_array_add (ids, g_strdup (cw_case_get_id (kase)));

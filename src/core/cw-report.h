@@ -28,6 +28,7 @@ typedef struct {
   CwCase *kase;           /* with its details */
   CwCaseStatus status;    /* at the end of the year */
   gboolean closed_in_year;
+  gboolean opened_later;  /* picked for a year before it was opened */
   GPtrArray *holders;     /* char *, the casefile holders in the year */
   GPtrArray *entries;     /* CwEntry, the year's, oldest first */
   GArray *tallies;        /* CwReportTally, activities by kind, in the format's order */
@@ -90,6 +91,7 @@ gboolean     cw_report_case_is_open_in     (CwCase              *kase,
                                             guint                year);
 GPtrArray   *cw_report_list_open_cases     (CwStore             *store,
                                             guint                year,
+                                            gboolean             include_private,
                                             GError             **error);
 
 char        *cw_report_title               (CwReport            *self);

@@ -256,13 +256,22 @@ cw_report_dialog_set_case_chosen (CwReportDialog *self,
     gtk_check_button_set_active (check, chosen);
 }
 
+static gboolean
+id_in (GPtrArray  *ids,
+       const char *id)
+{
+  return g_ptr_array_find_with_equal_func (ids, id, g_str_equal, NULL);
+}
+
 /* Chooses the cases open in the year, as a report for it holds. */
 static void
 choose_open_cases (CwReportDialog *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) open = cw_report_list_open_cases (self->store, self->words_year, &error);
+  g_autoptr(GPtrArray) open = NULL;
 
+  open = cw_report_list_open_cases (self->store, self->words_year,
+                                    gtk_switch_get_active (self->private_switch), &error);
   if (open == NULL)
     {
       cw_report_dialog_show_toast (self, error->message);
@@ -271,8 +280,33 @@ choose_open_cases (CwReportDialog *self)
 
   for (guint i = 0; i < self->case_ids->len; i++)
     gtk_check_button_set_active (g_ptr_array_index (self->checks, i),
-                                 g_ptr_array_find_with_equal_func (open, self->case_ids->pdata[i],
-                                                                   g_str_equal, NULL));
+                                 id_in (open, self->case_ids->pdata[i]));
+}
+
+/* A case open in the year only by its private entries comes into the
+ * report with them and goes with them; the others stay as chosen. */
+static void
+private_changed_cb (CwReportDialog *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) with_private = NULL;
+  g_autoptr(GPtrArray) without = NULL;
+  gboolean include = gtk_switch_get_active (self->private_switch);
+
+  with_private = cw_report_list_open_cases (self->store, self->words_year, TRUE, &error);
+  if (with_private != NULL)
+    without = cw_report_list_open_cases (self->store, self->words_year, FALSE, &error);
+  if (without == NULL)
+    {
+      cw_report_dialog_show_toast (self, error->message);
+      return;
+    }
+
+  for (guint i = 0; i < self->case_ids->len; i++)
+    if (id_in (with_private, self->case_ids->pdata[i]) &&
+        !id_in (without, self->case_ids->pdata[i]))
+      gtk_check_button_set_active (g_ptr_array_index (self->checks, i), include);
+  cw_report_dialog_queue_rebuild (self);
 }
 
 static GtkWidget *
@@ -483,7 +517,7 @@ cw_report_dialog_new (GtkWindow *parent,
   g_signal_connect_object (self->year_spin, "value-changed", G_CALLBACK (year_changed_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->private_switch, "notify::active",
-                           G_CALLBACK (cw_report_dialog_queue_rebuild), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (private_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (gtk_text_view_get_buffer (self->how_view), "changed",
                            G_CALLBACK (words_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (gtk_text_view_get_buffer (self->next_view), "changed",
