@@ -510,6 +510,42 @@ test_private_switch_cases (Fixture       *f,
   g_assert_true (cw_report_dialog_get_case_chosen (f->dialog, FIXTURE_LEYLA));
 }
 
+/* The Save chooser's name comes as "….pdf": a format chosen with the name
+ * left as it came gives the name its extension; a name typed with
+ * another format's extension is that format. */
+static void
+assert_target (const char     *name,
+               const char     *choice,
+               const char     *expected_name,
+               CwReportFormat  expected_format)
+{
+  g_autofree char *path = g_build_filename ("/home/holder/Documents", name, NULL);
+  g_autofree char *expected = g_build_filename ("/home/holder/Documents", expected_name, NULL);
+  g_autoptr(GFile) picked = g_file_new_for_path (path);
+  g_autoptr(GFile) target = NULL;
+  g_autofree char *target_path = NULL;
+  CwReportFormat format = CW_REPORT_FORMAT_TEXT + 100;
+
+  target = cw_report_save_target (picked, choice, &format);
+  target_path = g_file_get_path (target);
+  g_assert_cmpstr (target_path, ==, expected);
+  g_assert_cmpint (format, ==, expected_format);
+}
+
+static void
+test_save_target (void)
+{
+  assert_target ("Yearly report 2025.pdf", "pdf", "Yearly report 2025.pdf", CW_REPORT_FORMAT_PDF);
+  assert_target ("Yearly report 2025.pdf", "html", "Yearly report 2025.html", CW_REPORT_FORMAT_HTML);
+  assert_target ("Yearly report 2025.pdf", "odt", "Yearly report 2025.odt", CW_REPORT_FORMAT_ODT);
+  assert_target ("Yearly report 2025.pdf", "txt", "Yearly report 2025.txt", CW_REPORT_FORMAT_TEXT);
+  assert_target ("For the coordinator.odt", "pdf", "For the coordinator.odt", CW_REPORT_FORMAT_ODT);
+  assert_target ("For the coordinator.HTM", "pdf", "For the coordinator.HTM", CW_REPORT_FORMAT_HTML);
+  assert_target ("For the coordinator", "fodt", "For the coordinator.fodt", CW_REPORT_FORMAT_FODT);
+  assert_target ("For the coordinator", NULL, "For the coordinator.pdf", CW_REPORT_FORMAT_PDF);
+  assert_target ("Report v1.2", "txt", "Report v1.2.txt", CW_REPORT_FORMAT_TEXT);
+}
+
 static void
 test_save (Fixture       *f,
            gconstpointer  data)
@@ -555,6 +591,7 @@ main (int   argc,
   ADD ("preview/closed-while-building", test_closed_while_building);
   ADD ("private-switch", test_private_switch);
   ADD ("private-switch/cases", test_private_switch_cases);
+  g_test_add_func ("/report-dialog/save-target", test_save_target);
   ADD ("save", test_save);
 
   return g_test_run ();

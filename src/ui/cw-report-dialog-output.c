@@ -2,6 +2,7 @@
 #define G_LOG_DOMAIN "cw-report-dialog"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "cw-print.h"
 #include "cw-report-dialog-private.h"
@@ -242,20 +243,108 @@ add_format_choice (GtkFileChooser *chooser)
   gtk_file_chooser_set_choice (chooser, "format", "pdf");
 }
 
-/* The format the file's name asks for, else the one chosen. */
-static CwReportFormat
-chosen_format (GtkFileChooser *chooser,
-               GFile          *file)
+/**
+ * cw_report_save_target:
+ * @file: the file the chooser returned
+ * @choice: (nullable): the format chosen in it, as `--format` names it
+ * @format: (out): the format to write
+ *
+ * Where the report goes and in what format, from the chooser's name and
+ * its Format choice. The name comes filled in as "….pdf", so a PDF name
+ * with another format chosen means that format was chosen and the name
+ * left as it came: the name takes the format's extension. A name that
+ * ends in another format's extension was typed: it is that format. A
+ * name with none gets the chosen format's.
+ *
+ * Returns: (transfer full): the file to write, @file or one beside it
+ */
+GFile *
+cw_report_save_target (GFile          *file,
+                       const char     *choice,
+                       CwReportFormat *format)
 {
   g_autofree char *name = g_file_get_basename (file);
-  const char *choice = gtk_file_chooser_get_choice (chooser, "format");
-  CwReportFormat format = CW_REPORT_FORMAT_PDF;
+  g_autoptr(GFile) parent = g_file_get_parent (file);
+  g_autofree char *renamed = NULL;
+  CwReportFormat chosen = CW_REPORT_FORMAT_PDF;
+  CwReportFormat named;
+  const char *dot;
 
-  if (cw_report_format_from_file_name (name, &format))
-    return format;
   if (choice != NULL)
-    cw_report_format_from_name (choice, &format);
-  return format;
+    cw_report_format_from_name (choice, &chosen);
+
+  if (cw_report_format_from_file_name (name, &named) &&
+      (named != CW_REPORT_FORMAT_PDF || chosen == CW_REPORT_FORMAT_PDF))
+    {
+      *format = named;
+      return g_object_ref (file);
+    }
+
+  *format = chosen;
+  dot = strrchr (name, '.');
+  if (dot != NULL && cw_report_format_from_file_name (name, &named))
+    renamed = g_strdup_printf ("%.*s.%s", (int) (dot - name), name,
+                               cw_report_format_extension (chosen));
+  else
+    renamed = g_strdup_printf ("%s.%s", name, cw_report_format_extension (chosen));
+  return parent != NULL ? g_file_get_child (parent, renamed) : g_file_new_for_path (renamed);
+}
+
+static void
+start_save (CwReportDialog *self,
+            GFile          *file,
+            CwReportFormat  format)
+{
+  g_autoptr(GTask) task = NULL;
+  SaveJob *job = g_new0 (SaveJob, 1);
+
+  job->file = g_object_ref (file);
+  job->format = format;
+  job->report = cw_report_ref (self->report);
+
+  task = g_task_new (self, NULL, save_done_cb, NULL);
+  g_task_set_task_data (task, job, (GDestroyNotify) save_job_free);
+  g_task_run_in_thread (task, save_thread);
+}
+
+static void
+replace_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     CwReportDialog   *self)
+{
+  GFile *file = g_object_get_data (G_OBJECT (dialog), "file");
+  CwReportFormat format = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "format"));
+
+  if (g_strcmp0 (response, "replace") == 0 && self->report != NULL)
+    start_save (self, file, format);
+}
+
+/* The chooser asked before replacing the file it was given, not the
+ * one its name was changed to: that one is asked about here. */
+static void
+confirm_replace (CwReportDialog *self,
+                 GFile          *file,
+                 CwReportFormat  format)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *heading = g_strdup_printf (_("Replace “%s”?"), name);
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading,
+                                   _("A file with this name already exists. Replacing it "
+                                     "overwrites its contents."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "replace", _("_Replace"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "replace",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "file", g_object_ref (file), g_object_unref);
+  g_object_set_data (G_OBJECT (dialog), "format", GINT_TO_POINTER (format));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (replace_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -263,14 +352,15 @@ save_chooser_response_cb (GtkNativeDialog *chooser,
                           int              response,
                           CwReportDialog  *self)
 {
-  g_autoptr(GTask) task = NULL;
-  SaveJob *job;
-
   if (response == GTK_RESPONSE_ACCEPT && self->report != NULL)
     {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autoptr(GFile) picked = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autoptr(GFile) file = NULL;
       g_autoptr(GError) error = NULL;
+      CwReportFormat format;
 
+      file = cw_report_save_target (picked, gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser),
+                                                                         "format"), &format);
       if (!cw_store_check_output_file (self->store, file, &error))
         {
           GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("The Report Was Not Saved"),
@@ -282,14 +372,10 @@ save_chooser_response_cb (GtkNativeDialog *chooser,
           return;
         }
 
-      job = g_new0 (SaveJob, 1);
-      job->file = g_steal_pointer (&file);
-      job->format = chosen_format (GTK_FILE_CHOOSER (chooser), job->file);
-      job->report = cw_report_ref (self->report);
-
-      task = g_task_new (self, NULL, save_done_cb, NULL);
-      g_task_set_task_data (task, job, (GDestroyNotify) save_job_free);
-      g_task_run_in_thread (task, save_thread);
+      if (!g_file_equal (file, picked) && g_file_query_exists (file, NULL))
+        confirm_replace (self, file, format);
+      else
+        start_save (self, file, format);
     }
   g_object_unref (chooser);
 }

@@ -37,5 +37,8 @@ gboolean          cw_report_dialog_save              (CwReportDialog *self,
                                                       CwReportFormat  format,
                                                       GFile          *file,
                                                       GError        **error);
+GFile            *cw_report_save_target              (GFile          *file,
+                                                      const char     *choice,
+                                                      CwReportFormat *format);
 
 G_END_DECLS
