@@ -77,9 +77,38 @@ test_list_empty (Fixture       *f,
   g_autofree char *out = NULL, *err = NULL;
   const char *args[] = { "--db", f->db, "list", NULL };
 
+  g_object_unref (cw_test_open_store (f->dir, "casework.db"));
   g_assert_cmpint (cw_test_run_cli (args, NULL, &out, &err), ==, 0);
   g_assert_cmpstr (out, ==, "id\ttitle\ttype\tstatus\tcountry\tupdated\n");
-  g_assert_true (g_file_test (f->db, G_FILE_TEST_EXISTS));
+}
+
+/* A database that is not there is a mistyped --db: reading it would only
+ * make an empty one, and say nothing of the real one. */
+static void
+test_missing_database (Fixture       *f,
+                       gconstpointer  data)
+{
+  const char *commands[][8] = {
+    { "list", NULL },
+    { "export", NULL },
+    { "report", "--year", "2025", "--format", "txt", NULL },
+    { "letters", "-o", "pack.pdf", NULL },
+  };
+  g_autofree char *typo = g_build_filename (f->dir, "casewrok.db", NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_autofree char *out = NULL, *err = NULL;
+      const char *args[12] = { "--db", typo, NULL };
+
+      for (guint a = 0; commands[i][a] != NULL; a++)
+        args[2 + a] = commands[i][a];
+      g_assert_cmpint (cw_test_run_cli (args, NULL, &out, &err), ==, 1);
+      g_assert_cmpstr (out, ==, "");
+      if (strstr (err, typo) == NULL || strstr (err, "no database") == NULL)
+        g_error ("%s: “%s” should say there is no database at %s", commands[i][0], err, typo);
+      g_assert_false (g_file_test (typo, G_FILE_TEST_EXISTS));
+    }
 }
 
 static void
@@ -359,8 +388,9 @@ test_import_refused (Fixture       *f,
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
-  g_assert_cmpint (cw_test_run_cli (list_args, NULL, &out, &err), ==, 0);
-  g_assert_cmpstr (out, ==, "id\ttitle\ttype\tstatus\tcountry\tupdated\n");
+  /* Not even an empty database was left. */
+  g_assert_cmpint (cw_test_run_cli (list_args, NULL, &out, &err), ==, 1);
+  g_assert_nonnull (strstr (err, "There is no database at"));
 }
 
 static void
@@ -375,6 +405,7 @@ test_export_unknown_case (Fixture       *f,
   const char *bad_scope[] = { "--db", f->db, "export", "--scope", "secret", NULL };
 
   /* An existing file is not replaced when the export fails. */
+  g_object_unref (cw_test_open_store (f->dir, "casework.db"));
   g_assert_true (g_file_set_contents (target, "keep me", -1, NULL));
   g_assert_cmpint (cw_test_run_cli (args, NULL, &out, &err), ==, 2);
   g_assert_nonnull (strstr (err, "00000000-0000-4000-8000-000000000000"));
@@ -439,6 +470,8 @@ main (int   argc,
               test_output_never_the_database, fixture_teardown);
   g_test_add ("/cli/help", Fixture, NULL, fixture_setup, test_help, fixture_teardown);
   g_test_add ("/cli/list/empty", Fixture, NULL, fixture_setup, test_list_empty, fixture_teardown);
+  g_test_add ("/cli/missing-database", Fixture, NULL, fixture_setup, test_missing_database,
+              fixture_teardown);
   g_test_add ("/cli/list/filled", Fixture, NULL, fixture_setup, test_list_filled, fixture_teardown);
   g_test_add ("/cli/list/status", Fixture, NULL, fixture_setup, test_list_status, fixture_teardown);
   g_test_add ("/cli/database/from-environment", Fixture, NULL, fixture_setup, test_env_db,

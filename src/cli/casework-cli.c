@@ -81,6 +81,25 @@ cw_cli_open_store (const CwCliGlobals *globals,
   return store;
 }
 
+/* For the commands that read a database: one that is not there is a
+ * mistyped --db or $CASEWORK_DB more often than a new one, and opening it
+ * would only make an empty one. */
+CwStore *
+cw_cli_open_existing_store (const CwCliGlobals *globals,
+                            CwExit             *exit_code)
+{
+  g_autofree char *path = cw_cli_store_path (globals);
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_printerr (_("There is no database at “%s”: check --db, or import a casefile to "
+                    "start one\n"), path);
+      *exit_code = CW_EXIT_FAILURE;
+      return NULL;
+    }
+  return cw_cli_open_store (globals, exit_code);
+}
+
 static char *
 describe_commands (void)
 {

@@ -54,7 +54,7 @@ cw_cli_export (const CwCliGlobals  *globals,
     }
   options.scope = scope;
 
-  store = cw_cli_open_store (globals, &exit_code);
+  store = cw_cli_open_existing_store (globals, &exit_code);
   if (store == NULL)
     return exit_code;
 

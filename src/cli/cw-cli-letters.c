@@ -97,7 +97,7 @@ write_pack (const CwCliGlobals *globals,
   g_autoptr(GFile) file = NULL;
   CwExit exit_code;
 
-  store = cw_cli_open_store (globals, &exit_code);
+  store = cw_cli_open_existing_store (globals, &exit_code);
   if (store == NULL)
     return exit_code;
 

@@ -76,7 +76,7 @@ cw_cli_list (const CwCliGlobals  *globals,
       return cw_cli_usage_error (context, message);
     }
 
-  store = cw_cli_open_store (globals, &exit_code);
+  store = cw_cli_open_existing_store (globals, &exit_code);
   if (store == NULL)
     return exit_code;
 

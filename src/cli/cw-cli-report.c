@@ -99,7 +99,7 @@ run_report (const CwCliGlobals  *globals,
   g_autoptr(CwReport) report = NULL;
   CwExit exit_code;
 
-  store = cw_cli_open_store (globals, &exit_code);
+  store = cw_cli_open_existing_store (globals, &exit_code);
   if (store == NULL)
     return exit_code;
 

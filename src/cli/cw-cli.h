@@ -20,6 +20,8 @@ typedef struct {
 char    *cw_cli_store_path  (const CwCliGlobals  *globals);
 CwStore *cw_cli_open_store  (const CwCliGlobals  *globals,
                              CwExit              *exit_code);
+CwStore *cw_cli_open_existing_store (const CwCliGlobals *globals,
+                                     CwExit             *exit_code);
 CwExit   cw_cli_usage_error (GOptionContext      *context,
                              const char          *message);
 
