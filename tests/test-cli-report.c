@@ -237,10 +237,22 @@ test_stdout (Fixture       *f,
              gconstpointer  data)
 {
   g_autofree char *out = NULL, *err = NULL;
+  g_autofree char *plain = NULL, *plain_err = NULL;
+  g_autofree char *html = NULL, *html_err = NULL;
   const char *args[] = { "report", "--year", "2025", "--format", "txt", NULL };
+  const char *no_format[] = { "report", "--year", "2025", NULL };
+  const char *upper[] = { "report", "--year", "2025", "--format", "HTML", NULL };
 
   g_assert_cmpint (run_report (f, args, &out, &err), ==, 0);
   g_assert_true (g_str_has_prefix (out, "Yearly activity report 2025\n"));
+
+  /* With neither --format nor -o: plain text, for an email. */
+  g_assert_cmpint (run_report (f, no_format, &plain, &plain_err), ==, 0);
+  g_assert_cmpstr (plain, ==, out);
+
+  /* Format names are taken in any case, as file extensions are. */
+  g_assert_cmpint (run_report (f, upper, &html, &html_err), ==, 0);
+  g_assert_true (g_str_has_prefix (html, "<!DOCTYPE html>"));
 }
 
 static void
@@ -294,16 +306,17 @@ test_usage_errors (Fixture       *f,
                    gconstpointer  data)
 {
   const char *no_year[] = { "report", "--format", "txt", NULL };
-  const char *no_format[] = { "report", "--year", "2025", NULL };
   const char *bad_format[] = { "report", "--year", "2025", "--format", "doc", NULL };
   const char *unknown_name[] = { "report", "--year", "2025", "-o", "report.doc", NULL };
+  const char *disagree[] = { "report", "--year", "2025", "--format", "html", "-o", "report.pdf",
+                             NULL };
   const char *argument[] = { "report", "--year", "2025", "--format", "txt", "extra", NULL };
   const char *option[] = { "report", "--year", "2025", "--format", "txt", "--colour", NULL };
 
   assert_exit (f, no_year, 64, "--year");
-  assert_exit (f, no_format, 64, "--format");
   assert_exit (f, bad_format, 64, "“doc” is not a report format");
-  assert_exit (f, unknown_name, 64, "--format");
+  assert_exit (f, unknown_name, 64, "“report.doc” does not end in a report format’s extension");
+  assert_exit (f, disagree, 64, "--format html and the name “report.pdf” ask for different");
   assert_exit (f, argument, 64, "report takes no arguments");
   assert_exit (f, option, 64, "--colour");
 }

@@ -30,7 +30,8 @@ report_options_clear (ReportOptions *options)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ReportOptions, report_options_clear)
 
-/* The format named by --format, else by the output file's name. */
+/* The format named by --format, else by the output file's name; plain
+ * text when the report goes to standard output. */
 static gboolean
 pick_format (GOptionContext       *context,
              const ReportOptions  *options,
@@ -38,18 +39,38 @@ pick_format (GOptionContext       *context,
              CwExit               *exit_code)
 {
   g_autofree char *message = NULL;
+  CwReportFormat named;
+  gboolean name_says;
+
+  name_says = options->output != NULL &&
+              cw_report_format_from_file_name (options->output, &named);
 
   if (options->format != NULL)
     {
-      if (cw_report_format_from_name (options->format, format))
+      if (!cw_report_format_from_name (options->format, format))
+        message = g_strdup_printf (_("“%s” is not a report format: use pdf, odt, fodt, html or "
+                                     "txt"), options->format);
+      else if (name_says && named != *format)
+        message = g_strdup_printf (_("--format %s and the name “%s” ask for different formats: "
+                                     "give the file the format’s extension, or leave out "
+                                     "--format"), options->format, options->output);
+      else
         return TRUE;
-      message = g_strdup_printf (_("“%s” is not a report format: use pdf, odt, fodt, html or txt"),
-                                 options->format);
     }
-  else if (options->output != NULL && cw_report_format_from_file_name (options->output, format))
-    return TRUE;
+  else if (name_says)
+    {
+      *format = named;
+      return TRUE;
+    }
+  else if (options->output == NULL)
+    {
+      *format = CW_REPORT_FORMAT_TEXT;
+      return TRUE;
+    }
   else
-    message = g_strdup (_("say which format with --format pdf|odt|fodt|html|txt"));
+    message = g_strdup_printf (_("“%s” does not end in a report format’s extension (.pdf, "
+                                 ".odt, .fodt, .html, .txt): say which format with --format"),
+                               options->output);
 
   *exit_code = cw_cli_usage_error (context, message);
   return FALSE;

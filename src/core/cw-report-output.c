@@ -30,8 +30,8 @@ cw_report_format_from_name (const char     *name,
 {
   g_return_val_if_fail (format != NULL, FALSE);
 
-  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
-    if (g_strcmp0 (formats[i].name, name) == 0)
+  for (guint i = 0; name != NULL && i < G_N_ELEMENTS (formats); i++)
+    if (g_ascii_strcasecmp (formats[i].name, name) == 0)
       {
         *format = formats[i].format;
         return TRUE;

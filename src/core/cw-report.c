@@ -574,7 +574,7 @@ requested_ids (CwStore             *store,
       if (!cw_store_has_case (store, case_ids[i]))
         {
           g_set_error (error, CW_STORE_ERROR, CW_STORE_ERROR_NOT_FOUND,
-                       _("There is no case with the id %s"), case_ids[i]);
+                       _("There is no case with the id “%s”"), case_ids[i]);
           return NULL;
         }
       g_ptr_array_add (ids, g_strdup (case_ids[i]));

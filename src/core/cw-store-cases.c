@@ -115,7 +115,7 @@ cw_store_load_case_summary (CwStore     *self,
     {
       if (rc == SQLITE_DONE)
         g_set_error (error, CW_STORE_ERROR, CW_STORE_ERROR_NOT_FOUND,
-                     _("There is no case with the id %s"), id);
+                     _("There is no case with the id “%s”"), id);
       else
         cw_store_set_sqlite_error (self, error, rc, _("Could not read the case"));
       sqlite3_reset (stmt);
@@ -1123,7 +1123,7 @@ cw_store_delete_case (CwStore     *self,
       cw_sql_bind_text (stmt, 1, id);
       if (cw_store_step_done (self, stmt, &local_error) && sqlite3_changes (self->db) == 0)
         g_set_error (&local_error, CW_STORE_ERROR, CW_STORE_ERROR_NOT_FOUND,
-                     _("There is no case with the id %s"), id);
+                     _("There is no case with the id “%s”"), id);
     }
 
   if (local_error != NULL)

@@ -146,7 +146,7 @@ cw_store_save_report_note (CwStore     *self,
 
   if (!cw_store_has_case (self, case_id))
     g_set_error (&local_error, CW_STORE_ERROR, CW_STORE_ERROR_NOT_FOUND,
-                 _("There is no case with the id %s"), case_id);
+                 _("There is no case with the id “%s”"), case_id);
   else
     write_note (self, case_id, year, how_it_went != NULL ? how_it_went : "",
                 next_steps != NULL ? next_steps : "", &local_error);
