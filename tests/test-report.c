@@ -316,6 +316,8 @@ test_paused_and_reopened (Fixture       *f,
 #define PRIVATE_ONLY_PAUSED   "18181818-0000-4000-8000-000000000003"
 #define OPENED_MARCH_2026     "18181818-0000-4000-8000-000000000004"
 #define UA_ISSUED_2024        "18181818-0000-4000-8000-000000000005"
+#define NO_DATES              "18181818-0000-4000-8000-000000000006"
+#define CLOSED_2020_ONLY      "18181818-0000-4000-8000-000000000007"
 
 static gboolean
 lists (GPtrArray  *ids,
@@ -450,6 +452,42 @@ test_opened_by_issue (Fixture       *f,
   g_assert_null (find_case (y2023, UA_ISSUED_2024));
   g_assert_nonnull (find_case (y2024, UA_ISSUED_2024));
   g_assert_false (find_case (y2024, UA_ISSUED_2024)->opened_later);
+}
+
+/* A case that says nothing of when it was open is in no year's report
+ * unless it is picked; one that says only when it closed, in that year. */
+static void
+test_dates_unknown (Fixture       *f,
+                    gconstpointer  data)
+{
+  const char *ids[] = { NO_DATES, NULL };
+  g_autoptr(CwReport) y1990 = NULL;
+  g_autoptr(CwReport) y2019 = NULL;
+  g_autoptr(CwReport) y2020 = NULL;
+  g_autoptr(CwReport) y2025 = NULL;
+  g_autoptr(CwReport) picked = NULL;
+  g_autoptr(GPtrArray) open = NULL;
+  g_autoptr(GError) error = NULL;
+
+  report_fixture_import (f, "report-private-status.xml");
+  y1990 = report_fixture_build (f, 1990, NULL, FALSE);
+  y2019 = report_fixture_build (f, 2019, NULL, FALSE);
+  y2020 = report_fixture_build (f, 2020, NULL, FALSE);
+  y2025 = report_fixture_build (f, 2025, NULL, FALSE);
+
+  g_assert_null (find_case (y1990, NO_DATES));
+  g_assert_null (find_case (y2025, NO_DATES));
+  open = cw_report_list_open_cases (f->store, 2025, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_false (lists (open, NO_DATES));
+  picked = report_fixture_build (f, 2025, ids, FALSE);
+  g_assert_nonnull (find_case (picked, NO_DATES));
+
+  g_assert_null (find_case (y1990, CLOSED_2020_ONLY));
+  g_assert_null (find_case (y2019, CLOSED_2020_ONLY));
+  g_assert_nonnull (find_case (y2020, CLOSED_2020_ONLY));
+  g_assert_true (find_case (y2020, CLOSED_2020_ONLY)->closed_in_year);
+  g_assert_null (find_case (y2025, CLOSED_2020_ONLY));
 }
 
 static void
@@ -860,6 +898,7 @@ main (int   argc,
   ADD ("cases/opened-unknown", test_opened_unknown);
   ADD ("cases/opened-later", test_opened_later);
   ADD ("cases/opened-by-issue", test_opened_by_issue);
+  ADD ("cases/dates-unknown", test_dates_unknown);
   ADD ("cases/reopened-status", test_reopened_status);
   ADD ("cases/list-open", test_list_open_cases);
   ADD ("cases/chosen", test_chosen_cases);

@@ -147,10 +147,9 @@ entry_years (GPtrArray *entries,
     }
 }
 
-/* The year a case was closed in, or 0 if it is not closed. Only a case
- * closed now was ever closed as far as the data tells: a closing date kept
- * from before a case was reopened is not read, since nothing records when
- * it reopened. A partial closing date counts at its end: "2025-12" and
+/* The year a case closed now was closed in, or 0 if it is not closed. A
+ * closing date kept from before a case was reopened is not read here but
+ * by closed_until(). A partial closing date counts at its end: "2025-12" and
  * "2025" are both closed by the end of 2025, and neither before it. A
  * closed case without a closing date was closed in the year of its last
  * entry, and one without any date at all, long ago. */
@@ -196,22 +195,26 @@ reopened_year (CwCase    *kase,
   return year_of (first);
 }
 
-/* The year a case was opened in: its opening date's; without one, that of
- * the urgent action it began with or of its first entry, whichever came
- * first; 0 when nothing says. */
+/* The year a case was opened in: its opening date's; without one, the
+ * earliest of the urgent action's issue, its first entry and its closing;
+ * 0 when nothing says. */
 static guint
 opened_year (CwCase    *kase,
              GPtrArray *entries)
 {
   guint opened = year_of (cw_case_get_opened (kase));
-  guint issued = year_of (cw_case_get_ua_issued (kase));
+  guint known[2] = {
+    year_of (cw_case_get_ua_issued (kase)),
+    year_of (cw_case_get_closed (kase)),
+  };
   guint first, last;
 
   if (opened != 0)
     return opened;
   entry_years (entries, &first, &last);
-  if (issued != 0 && (first == 0 || issued < first))
-    return issued;
+  for (guint i = 0; i < G_N_ELEMENTS (known); i++)
+    if (known[i] != 0 && (first == 0 || known[i] < first))
+      first = known[i];
   return first;
 }
 
@@ -245,9 +248,11 @@ open_in_needs_timeline (CwCase *kase)
  * @entries: (element-type CwEntry): the case's whole timeline
  *
  * Whether the case was open at any time in @year: opened (or, if that is
- * not known, first written about) by the year's end, and not closed before
- * the year began. A case reopened after a closing date it keeps was closed
- * in the years between that date and its next entry.
+ * not known, issued as an urgent action or first written about) by the
+ * year's end, and not closed before the year began. A case reopened after
+ * a closing date it keeps was closed in the years between that date and
+ * its next entry. A case that says nothing of when it was open was open
+ * in no year that can be named.
  */
 gboolean
 cw_report_case_is_open_in (CwCase    *kase,
@@ -264,7 +269,7 @@ cw_report_case_is_open_in (CwCase    *kase,
       year <= closed_until (kase, entries))
     return FALSE;
 
-  return opened <= year && (closed == 0 || closed >= year);
+  return opened != 0 && opened <= year && (closed == 0 || closed >= year);
 }
 
 /* One case */
