@@ -325,6 +325,9 @@ case_row_new (CwReportDialog *self,
                                          ? country : cw_case_get_country_code (kase),
                               cw_case_status_to_label (cw_case_get_status (kase)));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  /* A long title is cut short, so the list keeps room for its cases. */
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 2);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 1);
 
   gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
   cw_widget_set_tooltip_text (check, _("In the report"));
