@@ -169,8 +169,27 @@ test_text_keeps_text (Fixture       *f,
   g_autoptr(CwReport) report = report_fixture_build (f, 2025, NULL, FALSE);
   g_autofree char *text = report_fixture_write (report, CW_REPORT_FORMAT_TEXT);
 
+  g_autofree char *html = report_fixture_write (report, CW_REPORT_FORMAT_HTML);
+  g_autofree char *fodt = report_fixture_write (report, CW_REPORT_FORMAT_FODT);
+  const char *reordering[] = { "\u202A", "\u202B", "\u202C", "\u202D", "\u202E",
+                               "\u2066", "\u2067", "\u2068", "\u2069" };
+
   g_assert_nonnull (strstr (text, "1. <script>alert(1)</script> Tom & \"Jerry\" 'Smith'\n"));
   g_assert_nonnull (strstr (text, "Letters <b>bold</b> & more ]]> <!-- x -->"));
+
+  /* Text is shown in the order it was written: no bidi override or
+   * isolate makes it read otherwise, in any format. */
+  g_assert_nonnull (strstr (text, "Sent to lanoitan and isolated office"));
+  for (guint i = 0; i < G_N_ELEMENTS (reordering); i++)
+    {
+      g_assert_null (strstr (text, reordering[i]));
+      g_assert_null (strstr (html, reordering[i]));
+      g_assert_null (strstr (fodt, reordering[i]));
+    }
+
+  /* A blank line in the notes stays blank: no spaces at a line's end. */
+  g_assert_nonnull (strstr (text, "The first paragraph.\n\n"));
+  g_assert_null (strstr (text, " \n"));
 }
 
 /* OpenDocument text: the package (.odt) and the flat document (.fodt)

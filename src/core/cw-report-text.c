@@ -31,7 +31,8 @@ append_underlined (GString    *text,
   g_string_append_c (text, '\n');
 }
 
-/* @text with every line after the first indented by @indent spaces. */
+/* @text with every line after the first indented by @indent spaces; a
+ * blank line stays blank, with no spaces at its end. */
 static void
 append_indented (GString    *text,
                  const char *value,
@@ -40,7 +41,7 @@ append_indented (GString    *text,
   for (const char *p = value; *p != '\0'; p++)
     {
       g_string_append_c (text, *p);
-      if (*p == '\n')
+      if (*p == '\n' && p[1] != '\n' && p[1] != '\0')
         append_repeated (text, ' ', indent);
     }
 }

@@ -185,7 +185,8 @@ cw_report_date_text (const char *iso)
 }
 
 /* Text as the report can show it anywhere: valid UTF-8, "\n" line ends,
- * no control characters that XML or a terminal would choke on. */
+ * no control characters that XML or a terminal would choke on, and none
+ * that would reorder it. */
 char *
 cw_report_clean_text (const char *text)
 {
@@ -203,6 +204,10 @@ cw_report_clean_text (const char *text)
         }
       else if (c == '\t')
         g_string_append_c (clean, ' ');
+      /* The bidi embeddings, overrides and isolates: in a case's text they
+       * could show it in an order it was not written in. */
+      else if ((c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069))
+        continue;
       else if (c == '\n' || (c >= 0x20 && (c < 0x7f || c > 0x9f) && c != 0xFFFE && c != 0xFFFF))
         g_string_append_unichar (clean, c);
     }
