@@ -822,24 +822,40 @@ test_log_letters (Fixture       *f,
   g_assert_cmpint (cw_entry_get_count (logged), ==, 9);
 }
 
+/* What a poppler-utils program prints of the PDF at @path. */
 static char *
-pdf_text (const char *path)
+run_poppler (const char *program,
+             const char *path)
 {
-  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
-  const char *argv[] = { "pdftotext", "-layout", path, "-", NULL };
+  g_autofree char *found = g_find_program_in_path (program);
+  const char *with_layout[] = { program, "-layout", path, "-", NULL };
+  const char *plain[] = { program, path, NULL };
+  const char **argv = g_str_equal (program, "pdftotext") ? with_layout : plain;
   g_autofree char *out = NULL;
   g_autoptr(GError) error = NULL;
   int status;
 
-  if (pdftotext == NULL)
-    g_error ("pdftotext is missing: install poppler-utils (build-aux/test.sh does)");
+  if (found == NULL)
+    g_error ("%s is missing: install poppler-utils (build-aux/test.sh does)", program);
 
-  argv[0] = pdftotext;
+  argv[0] = found;
   g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out, NULL,
                 &status, &error);
   g_assert_no_error (error);
   g_assert_true (g_spawn_check_wait_status (status, NULL));
   return g_steal_pointer (&out);
+}
+
+static char *
+pdf_text (const char *path)
+{
+  return run_poppler ("pdftotext", path);
+}
+
+static char *
+pdf_info (const char *path)
+{
+  return run_poppler ("pdfinfo", path);
 }
 
 static void
@@ -851,6 +867,7 @@ test_pdf (Fixture       *f,
   g_autofree char *path = g_build_filename (f->dir, "pack.pdf", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autofree char *text = NULL;
+  g_autofree char *info = NULL;
   g_auto(GStrv) pages = NULL;
 
   pack = cw_meeting_pack_new_from_store (f->store, NULL, CW_LETTER_ROLES_DEFAULT, 1, &meeting, &error);
@@ -870,6 +887,11 @@ test_pdf (Fixture       *f,
   /* Two briefings, five letters, the envelopes: a form feed ends each page. */
   pages = g_strsplit (text, "\f", -1);
   g_assert_cmpuint (g_strv_length (pages) - 1, ==, 2 + 5 + 1);
+
+  /* Viewers show its title in place of the file's name. */
+  info = pdf_info (path);
+  g_assert_true (g_str_has_prefix (info, "Title:"));
+  g_assert_true (g_str_has_prefix (g_strchug (info + strlen ("Title:")), "Meeting of 21 November 2026\n"));
 }
 
 int

@@ -397,6 +397,7 @@ test_fodt_document (Fixture       *f,
   g_assert_cmpint (odt_count (doc, "/office:document/office:body/office:text"), ==, 1);
   g_assert_cmpint (odt_count (doc, "/office:document/office:master-styles"), ==, 1);
   g_assert_cmpint (odt_count (doc, "/office:document/office:meta/dc:title"), ==, 1);
+  g_assert_cmpint (odt_count (doc, "/office:document/office:meta/dc:date[.='2026-01-15T00:00:00']"), ==, 1);
   xmlFreeDoc (doc);
 }
 
@@ -771,6 +772,8 @@ test_pdf_paper (Fixture       *f,
   report = report_fixture_build (f, 2025, NULL, FALSE);
   pdf = write_pdf (f, report);
   g_assert_true (file_contains (pdf, "/MediaBox [ 0 0 595.28 841.89 ]"));
+  /* Viewers show its title in place of the file's name. */
+  g_assert_true (file_contains (pdf, "/Title (Yearly activity report 2025)"));
   g_clear_pointer (&report, cw_report_unref);
   g_clear_pointer (&pdf, g_free);
 

@@ -77,6 +77,7 @@ write_cb (void                *closure,
 /**
  * cw_document_write_pdf:
  * @paper_size: "a4" or "letter"
+ * @title: the PDF's title, which viewers show in place of its file name
  * @out: where the PDF goes; it is not closed
  *
  * Lays the document out and writes every page to a PDF.
@@ -84,6 +85,7 @@ write_cb (void                *closure,
 gboolean
 cw_document_write_pdf (CwDocument     *self,
                        const char     *paper_size,
+                       const char     *title,
                        GOutputStream  *out,
                        GError        **error)
 {
@@ -96,11 +98,13 @@ cw_document_write_pdf (CwDocument     *self,
   guint n_pages;
 
   g_return_val_if_fail (CW_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (title != NULL, FALSE);
   g_return_val_if_fail (G_IS_OUTPUT_STREAM (out), FALSE);
 
   cw_paper_size_points (paper_size, &width, &height);
   surface = cairo_pdf_surface_create_for_stream (write_cb, &sink, width, height);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Casework");
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
   cr = cairo_create (surface);
   context = pango_cairo_create_context (cr);
   /* Positions on paper, not on a pixel grid. */

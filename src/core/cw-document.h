@@ -50,6 +50,7 @@ void     cw_paper_size_points   (const char    *paper_size,
 
 gboolean cw_document_write_pdf  (CwDocument    *self,
                                  const char    *paper_size,
+                                 const char    *title,
                                  GOutputStream *out,
                                  GError       **error);
 

@@ -542,8 +542,11 @@ write_pack_cb (GOutputStream  *out,
                GError        **error)
 {
   CwMeetingPack *self = data;
+  g_autofree char *date = cw_date_format_display (&self->date);
+  /* Translators: the title of a meeting pack's PDF: "Meeting of 3 December 2026" */
+  g_autofree char *title = g_strdup_printf (_("Meeting of %s"), date);
 
-  return cw_document_write_pdf (CW_DOCUMENT (self), self->profile->paper_size, out, error);
+  return cw_document_write_pdf (CW_DOCUMENT (self), self->profile->paper_size, title, out, error);
 }
 
 /**

@@ -590,12 +590,10 @@ write_meta (OdtWriter *w,
   start (w, "dc:title");
   write_text (w, title);
   end (w);
+  /* ODF wants a date and time: the start of the day it was made. */
   start (w, "dc:date");
   write_text (w, report->made);
-  /* ODF wants a date and time; the flat document keeps the date alone, as
-   * it always has, which LibreOffice takes. */
-  if (w->part != ODT_FLAT)
-    write_text (w, "T00:00:00");
+  write_text (w, "T00:00:00");
   end (w);
   end (w);
 }

@@ -117,12 +117,15 @@ cw_report_write_pdf (CwReport       *self,
                      GError        **error)
 {
   g_autoptr(CwReportDocument) document = NULL;
+  g_autofree char *title = NULL;
 
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (G_IS_OUTPUT_STREAM (out), FALSE);
 
   document = cw_report_document_new (self);
-  return cw_document_write_pdf (CW_DOCUMENT (document), self->profile->paper_size, out, error);
+  title = cw_report_title (self);
+  return cw_document_write_pdf (CW_DOCUMENT (document), self->profile->paper_size, title, out,
+                                error);
 }
 
 gboolean
