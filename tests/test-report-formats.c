@@ -98,6 +98,8 @@ test_golden_html (Fixture       *f,
   g_autofree char *html = report_fixture_write (report, CW_REPORT_FORMAT_HTML);
 
   assert_golden (html, "fixture-2025.html.expected");
+  /* Screen readers and browsers know the language of its own words. */
+  g_assert_true (g_str_has_prefix (html, "<!DOCTYPE html>\n<html lang=\"en\" dir=\"ltr\">\n"));
 }
 
 /* HTML: only the writer's own elements, case text all escaped */
@@ -108,7 +110,7 @@ static const char * const html_elements[] = {
   "br", NULL
 };
 
-static const char * const html_attributes[] = { "class", "charset", "name", "content", NULL };
+static const char * const html_attributes[] = { "class", "charset", "name", "content", "lang", "dir", NULL };
 
 /* Every tag in @html is one the writer writes, with only the attributes it
  * writes: nothing is loaded from anywhere and nothing runs. */

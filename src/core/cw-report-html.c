@@ -192,14 +192,35 @@ append_block (HtmlWriter          *w,
     }
 }
 
+/* A translation's word for its own language or direction, kept to the
+ * characters an attribute's value of that kind has. */
+static char *
+attribute_word (const char *word,
+                const char *fallback)
+{
+  if (*word == '\0')
+    return g_strdup (fallback);
+  for (const char *p = word; *p != '\0'; p++)
+    if (!g_ascii_isalnum (*p) && *p != '-')
+      return g_strdup (fallback);
+  return g_strdup (word);
+}
+
 static void
 append_head (GString  *html,
              CwReport *report)
 {
   g_autofree char *title = cw_report_title (report);
   const char *group = report->profile->name;
+  /* Translators: the language of this translation, as HTML names it
+   * ("de", "es", "pt-BR"): the report's own words are in it. */
+  g_autofree char *lang = attribute_word (C_("html lang", "en"), "en");
+  /* Translators: "rtl" if this translation is written right to left,
+   * else "ltr". */
+  g_autofree char *dir = attribute_word (C_("html dir", "ltr"), "ltr");
 
-  g_string_append (html, "<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"utf-8\">\n"
+  g_string_append_printf (html, "<!DOCTYPE html>\n<html lang=\"%s\" dir=\"%s\">\n", lang, dir);
+  g_string_append (html, "<head>\n<meta charset=\"utf-8\">\n"
                          "<meta name=\"generator\" content=\"Casework\">\n"
                          "<meta name=\"viewport\" content=\"width=device-width\">\n<title>");
   append_text (html, title);
