@@ -1379,10 +1379,14 @@ static const Refusal refusals[] = {
    * value first, as a VALUE error. */
   { "negative-count", "negative-count.xml",
     ENTRY_CASE ("date=\"2025\" count=\"-3\""),
-    NULL, 0, CW_CASEFILE_ERROR_VALUE, "-3", TRUE },
+    NULL, 0, CW_CASEFILE_ERROR_VALUE, "the count -3 is not a whole number of 0 or more", TRUE },
   { "count-too-large", "huge-count.xml",
     ENTRY_CASE ("date=\"2025\" count=\"99999999999999999999\""),
-    NULL, 0, CW_CASEFILE_ERROR_VALUE, "99999999999999999999", TRUE },
+    NULL, 0, CW_CASEFILE_ERROR_VALUE, "the count 99999999999999999999 is too large", TRUE },
+  { "count-past-int32", "big-count.xml",
+    ENTRY_CASE ("date=\"2025\" count=\"3000000000\""),
+    NULL, 0, CW_CASEFILE_ERROR_VALUE, "the count 3000000000 is too large: a count goes up to "
+    "2147483647", TRUE },
   { "kind-not-of-category", "kind.xml",
     ENTRY_CASE ("date=\"2025\" category=\"outcome\" kind=\"letter\""),
     NULL, 0, CW_CASEFILE_ERROR_VALUE, "“letter” is not a kind of outcome", TRUE },

@@ -1587,7 +1587,12 @@ explain_attribute (xmlNode *node,
                               "0b5c6a3e-2f4d-4c8e-9d1a-6f7e8a9b0c1d"), value);
   if (g_str_equal (name, "count") &&
       !g_ascii_string_to_unsigned (value, 10, 0, G_MAXINT32, NULL, NULL))
-    return g_strdup_printf (_("the count %s is not a whole number of 0 or more"), value);
+    {
+      if (*value != '\0' && strspn (value, "0123456789") == strlen (value))
+        return g_strdup_printf (_("the count %s is too large: a count goes up to %d"), value,
+                                G_MAXINT32);
+      return g_strdup_printf (_("the count %s is not a whole number of 0 or more"), value);
+    }
   if ((explanation = explain_enumeration (node, name, value)) != NULL)
     return explanation;
   if ((g_str_equal (name, "exported") || g_str_equal (name, "modified")) &&
