@@ -849,17 +849,82 @@ test_merge_entries (Fixture       *f,
   g_assert_cmpstr (cw_entry_get_title (kept), ==, "Letters");
   g_assert_cmpint (cw_entry_get_count (kept), ==, 5);
 
-  /* Known: updated as a whole; the notes it no longer has are gone. */
+  /* Known: what the document carries replaces what was stored; the notes
+   * it leaves out are kept. */
   updated = load_entry (f->store, ENTRY_2);
   g_assert_cmpstr (cw_entry_get_date (updated), ==, "2025-01-21");
   g_assert_cmpstr (cw_entry_get_title (updated), ==, "Private meeting, moved");
   g_assert_true (cw_entry_get_private (updated));
-  g_assert_null (cw_entry_get_notes (updated));
+  g_assert_cmpstr (cw_entry_get_notes (updated), ==, "Only for us.");
 
   added = load_entry (f->store, ENTRY_4);
   g_assert_cmpstr (cw_entry_get_case_id (added), ==, CASE_A);
   g_assert_cmpstr (cw_entry_get_date (added), ==, "2025-03");
   g_assert_cmpint (cw_entry_get_count (added), ==, 120);
+}
+
+/* A known entry keeps what a document leaves out of it: its privacy, its
+ * count, its notes, and its kind where it is one of the document's
+ * category. A full copy from before the group marked an entry private
+ * must not make it public, nor one without notes blank them. */
+static void
+test_merge_entry_absent_keeps (Fixture       *f,
+                               gconstpointer  data)
+{
+  const char *doc = UPDATE_DOC (DOC_START, "", "", "",
+                                "    <entry id=\"" ENTRY_1 "\" date=\"2025-01-11\">"
+                                "<title>Letters, redated</title></entry>\n"
+                                "    <entry id=\"" ENTRY_2 "\" date=\"2025-01-20\" category=\"activity\">"
+                                "<title>Private meeting</title></entry>\n"
+                                "    <entry id=\"" ENTRY_3 "\" date=\"2025-02\" category=\"update\">"
+                                "<title>Reply from the ministry</title></entry>\n");
+  const char *said = UPDATE_DOC (DOC_START, "", "", "",
+                                 "    <entry id=\"" ENTRY_2 "\" date=\"2025-01-20\" kind=\"meeting\""
+                                 " private=\"false\" count=\"0\"><title>Private meeting</title>"
+                                 "<notes></notes></entry>\n");
+  g_autoptr(CwImportSummary) summary = NULL;
+  g_autoptr(CwImportSummary) again = NULL;
+  g_autoptr(CwImportSummary) told = NULL;
+  g_autoptr(CwEntry) letters = NULL;
+  g_autoptr(CwEntry) meeting = NULL;
+  g_autoptr(CwEntry) reply = NULL;
+  g_autofree char *exported = NULL;
+
+  import_base (f);
+  summary = import_string (f->store, doc, "old-copy.xml");
+
+  letters = load_entry (f->store, ENTRY_1);
+  g_assert_cmpstr (cw_entry_get_date (letters), ==, "2025-01-11");
+  g_assert_cmpstr (cw_entry_get_title (letters), ==, "Letters, redated");
+  g_assert_cmpstr (cw_entry_get_kind (letters), ==, "letter");
+  g_assert_cmpint (cw_entry_get_count (letters), ==, 5);
+
+  meeting = load_entry (f->store, ENTRY_2);
+  g_assert_true (cw_entry_get_private (meeting));
+  g_assert_cmpstr (cw_entry_get_notes (meeting), ==, "Only for us.");
+  g_assert_cmpstr (cw_entry_get_kind (meeting), ==, "meeting");
+  exported = cw_test_export_ok (f->store, NULL, CW_CASEFILE_SCOPE_PUBLIC);
+  g_assert_null (strstr (exported, "Private meeting"));
+  g_assert_null (strstr (exported, "Only for us."));
+
+  /* Moved to another category, a kind that is not one of it goes. */
+  reply = load_entry (f->store, ENTRY_3);
+  g_assert_cmpint (cw_entry_get_category (reply), ==, CW_ENTRY_CATEGORY_UPDATE);
+  g_assert_null (cw_entry_get_kind (reply));
+
+  /* Nothing it carries differs from what is stored: unchanged. */
+  g_assert_cmpuint (summary->entries_unchanged, ==, 1);
+  g_assert_cmpuint (summary->entries_updated, ==, 2);
+  again = import_string (f->store, doc, "old-copy-again.xml");
+  g_assert_cmpuint (again->entries_unchanged, ==, 3);
+  g_assert_cmpuint (again->entries_updated, ==, 0);
+
+  /* What a document does say, it says: private="false", a count of 0. */
+  told = import_string (f->store, said, "said.xml");
+  g_clear_object (&meeting);
+  meeting = load_entry (f->store, ENTRY_2);
+  g_assert_false (cw_entry_get_private (meeting));
+  g_assert_cmpint (cw_entry_get_count (meeting), ==, 0);
 }
 
 /* A public document never removes what public scope leaves out. */
@@ -2693,6 +2758,7 @@ main (int   argc,
   ADD ("merge/list-present-replaces", test_merge_list_replaces, NULL);
   ADD ("merge/list-absent-keeps", test_merge_list_absent_keeps, NULL);
   ADD ("merge/entries-by-id", test_merge_entries, NULL);
+  ADD ("merge/entry-absent-keeps", test_merge_entry_absent_keeps, NULL);
   ADD ("merge/public-keeps-private", test_merge_public_keeps_private, NULL);
   ADD ("merge/public-export-back", test_merge_public_export_back, NULL);
   ADD ("merge/all-or-nothing", test_merge_all_or_nothing, NULL);

@@ -242,6 +242,30 @@ entries_equal (CwEntry *a,
          g_strcmp0 (cw_entry_get_notes (a), cw_entry_get_notes (b)) == 0;
 }
 
+/* The entry to store for @entry of a document, @stored being the same
+ * entry as the store has it: what the document leaves out of it (@parts
+ * says what it carried) is kept as stored. A kind is kept only if it is
+ * one of the document's category. */
+static CwEntry *
+merge_entry (CwEntry              *stored,
+             CwEntry              *entry,
+             CwCasefileEntryParts  parts)
+{
+  CwEntry *merged = cw_entry_copy (entry);
+  const char *kind = cw_entry_get_kind (stored);
+
+  if (!(parts & CW_CASEFILE_ENTRY_HAS_KIND) && kind != NULL &&
+      cw_entry_kind_is_valid (cw_entry_get_category (merged), kind))
+    cw_entry_set_kind (merged, kind);
+  if (!(parts & CW_CASEFILE_ENTRY_HAS_COUNT))
+    cw_entry_set_count (merged, cw_entry_get_count (stored));
+  if (!(parts & CW_CASEFILE_ENTRY_HAS_PRIVATE))
+    cw_entry_set_private (merged, cw_entry_get_private (stored));
+  if (!(parts & CW_CASEFILE_ENTRY_HAS_NOTES))
+    cw_entry_set_notes (merged, cw_entry_get_notes (stored));
+  return merged;
+}
+
 /* Entries are written inside the import's transaction, with no savepoint
  * of their own, and their case is touched once at the end: the import is
  * one transaction, and any error rolls all of it back. */
@@ -261,6 +285,8 @@ import_entries (CwStore          *store,
     {
       CwEntry *entry = g_ptr_array_index (item->entries, i);
       g_autoptr(CwEntry) stored = NULL;
+      g_autoptr(CwEntry) merged = NULL;
+      gboolean same_case;
 
       /* A case that was not in the store has no entries there: an entry
        * with the same id can only be another case's, and writing it is
@@ -278,24 +304,32 @@ import_entries (CwStore          *store,
             }
         }
 
+      same_case = stored != NULL &&
+                  g_strcmp0 (cw_entry_get_case_id (stored), cw_entry_get_case_id (entry)) == 0;
+
       /* A public document cannot say an entry is private, so it must not
        * touch one that is: an old copy from before the entry was marked
        * private would otherwise make it public again. */
-      if (stored != NULL && is_public && cw_entry_get_private (stored) &&
-          g_strcmp0 (cw_entry_get_case_id (stored), cw_entry_get_case_id (entry)) == 0)
+      if (same_case && is_public && cw_entry_get_private (stored))
         {
           summary->entries_unchanged++;
           continue;
         }
 
-      if (stored != NULL && entries_equal (stored, entry) &&
-          g_strcmp0 (cw_entry_get_case_id (stored), cw_entry_get_case_id (entry)) == 0)
+      /* What a document leaves out of a known entry is kept: above all
+       * its privacy, which a copy from before it was marked private would
+       * otherwise take away. */
+      if (same_case && item->entry_parts != NULL)
+        merged = merge_entry (stored, entry,
+                              g_array_index (item->entry_parts, CwCasefileEntryParts, i));
+
+      if (same_case && entries_equal (stored, merged != NULL ? merged : entry))
         {
           summary->entries_unchanged++;
           continue;
         }
 
-      if (!cw_store_write_entry (store, entry, case_is_new, now, error))
+      if (!cw_store_write_entry (store, merged != NULL ? merged : entry, case_is_new, now, error))
         return FALSE;
       cw_entry_set_updated (entry, now);
       written++;

@@ -79,6 +79,7 @@ cw_casefile_case_free (CwCasefileCase *item)
     return;
   g_clear_object (&item->kase);
   g_clear_pointer (&item->entries, g_ptr_array_unref);
+  g_clear_pointer (&item->entry_parts, g_array_unref);
   g_free (item);
 }
 
@@ -1982,9 +1983,10 @@ read_target (xmlNode *node)
 }
 
 static CwEntry *
-read_entry (ReadContext *ctx,
-            xmlNode     *node,
-            const char  *case_id)
+read_entry (ReadContext          *ctx,
+            xmlNode              *node,
+            const char           *case_id,
+            CwCasefileEntryParts *parts)
 {
   g_autoptr(CwEntry) entry = cw_entry_new ();
   g_autofree char *id = get_attr (node, "id");
@@ -1995,6 +1997,9 @@ read_entry (ReadContext *ctx,
   g_autofree char *is_private = get_attr (node, "private");
   int category_value = CW_ENTRY_CATEGORY_ACTIVITY;
 
+  *parts = (kind != NULL ? CW_CASEFILE_ENTRY_HAS_KIND : 0) |
+           (count != NULL ? CW_CASEFILE_ENTRY_HAS_COUNT : 0) |
+           (is_private != NULL ? CW_CASEFILE_ENTRY_HAS_PRIVATE : 0);
   check_id (ctx, node, id);
   cw_entry_set_id (entry, id);
   cw_entry_set_case_id (entry, case_id);
@@ -2036,6 +2041,7 @@ read_entry (ReadContext *ctx,
         {
           g_autofree char *notes = get_text (child);
           cw_entry_set_notes (entry, notes);
+          *parts |= CW_CASEFILE_ENTRY_HAS_NOTES;
         }
     }
 
@@ -2206,7 +2212,12 @@ read_case_element (ReadContext    *ctx,
       item->parts |= CW_CASEFILE_HAS_MODEL_LETTERS;
     }
   else if (g_str_equal (name, "entry"))
-    g_ptr_array_add (item->entries, read_entry (ctx, child, cw_case_get_id (kase)));
+    {
+      CwCasefileEntryParts parts = 0;
+
+      g_ptr_array_add (item->entries, read_entry (ctx, child, cw_case_get_id (kase), &parts));
+      g_array_append_val (item->entry_parts, parts);
+    }
 }
 
 /* Single text elements of a case: title, region, opened, closed, summary,
@@ -2266,6 +2277,7 @@ read_case (ReadContext *ctx,
 
   item->kase = cw_case_new ();
   item->entries = g_ptr_array_new_with_free_func (g_object_unref);
+  item->entry_parts = g_array_new (FALSE, FALSE, sizeof (CwCasefileEntryParts));
   item->line = (int) xmlGetLineNo (node);
   cw_case_set_has_details (item->kase, TRUE);
 

@@ -36,9 +36,22 @@ typedef enum {
   CW_CASEFILE_HAS_SOLIDARITY    = 1 << 20,
 } CwCasefileParts;
 
+/* Which of an entry's optional parts a document carried: on re-import, an
+ * entry keeps its stored kind, count, privacy and notes where the document
+ * leaves them out. Its date, title and category (whose absence means
+ * "activity") always come from the document. */
+typedef enum {
+  CW_CASEFILE_ENTRY_HAS_KIND    = 1 << 0,
+  CW_CASEFILE_ENTRY_HAS_COUNT   = 1 << 1,
+  CW_CASEFILE_ENTRY_HAS_PRIVATE = 1 << 2,
+  CW_CASEFILE_ENTRY_HAS_NOTES   = 1 << 3,
+} CwCasefileEntryParts;
+
 typedef struct {
   CwCase *kase;          /* title, country and summary are always there */
   GPtrArray *entries;    /* CwEntry, in document order */
+  GArray *entry_parts;   /* CwCasefileEntryParts, one for each entry; %NULL
+                          * for a case not read from a document: all carried */
   CwCasefileParts parts;
   int line;
 } CwCasefileCase;
