@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <string.h>
 #include <unistd.h>
@@ -316,8 +317,9 @@ test_import_dry_run (Fixture       *f,
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
-  g_assert_cmpint (cw_test_run_cli (list_args, NULL, &out, &err), ==, 0);
-  g_assert_cmpstr (out, ==, "id\ttitle\ttype\tstatus\tcountry\tupdated\n");
+  /* Not even an empty database was made. */
+  g_assert_cmpint (cw_test_run_cli (list_args, NULL, &out, &err), ==, 1);
+  g_assert_false (g_file_test (f->db, G_FILE_TEST_EXISTS));
 }
 
 /* Refused into a database that does not exist yet: none is made. Good
@@ -355,6 +357,72 @@ test_import_refused_new_database (Fixture       *f,
   g_assert_true (cw_store_file_needs_update (db));
   {
     g_autofree char *new_dir = g_build_filename (f->dir, "new", NULL);
+    g_autoptr(GDir) beside = g_dir_open (new_dir, 0, NULL);
+    const char *name;
+
+    g_assert_nonnull (beside);
+    while ((name = g_dir_read_name (beside)) != NULL)
+      g_assert_false (strstr (name, "-backup-") != NULL);
+  }
+}
+
+/* Neither a case that cannot be stored, into a database the command would
+ * have made, nor a dry run, leaves anything on disk. */
+static void
+test_import_leaves_nothing (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autofree char *long_term = cw_test_sample_path ("long-term-case.xml");
+  g_autofree char *thief = NULL;
+  g_autofree char *db = g_build_filename (f->dir, "new", "casework.db", NULL);
+  g_autofree char *new_dir = g_build_filename (f->dir, "new", NULL);
+  g_autofree char *out = NULL, *err = NULL;
+  g_autofree char *before = NULL, *after = NULL;
+  gsize before_len = 0, after_len = 0;
+  const char *stolen[] = { "--db", db, "import", long_term, NULL, NULL };
+  const char *dry_run[] = { "--db", db, "import", "--dry-run", long_term, NULL };
+  const char *good[] = { "--db", db, "import", long_term, NULL };
+
+  /* Another case claims an entry of the sample's: found only when stored. */
+  thief = cw_test_write_file (f->dir, "thief.xml",
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<casefile xmlns=\"http://example.org/ns/casework/casefile/1\" version=\"1.0\">\n"
+    "  <case id=\"11111111-2222-4333-8444-555555555555\">\n"
+    "    <title>Thief</title>\n"
+    "    <country code=\"XX\">Example</country>\n"
+    "    <summary>Summary.</summary>\n"
+    "    <entry id=\"a3e1f0c2-1111-4c1a-9b2a-000000000003\" date=\"2025\"><title>Mine</title></entry>\n"
+    "  </case>\n"
+    "</casefile>\n");
+  stolen[4] = thief;
+  g_assert_cmpint (g_mkdir (new_dir, 0700), ==, 0);
+  g_assert_cmpint (cw_test_run_cli (stolen, NULL, &out, &err), ==, 2);
+  g_assert_nonnull (strstr (err, "belongs to another case"));
+  g_assert_nonnull (strstr (err, "Nothing was imported."));
+  g_assert_false (g_file_test (db, G_FILE_TEST_EXISTS));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* A dry run makes no database... */
+  g_assert_cmpint (cw_test_run_cli (dry_run, NULL, &out, &err), ==, 0);
+  g_assert_nonnull (strstr (out, "Would add 1 cases"));
+  g_assert_false (g_file_test (db, G_FILE_TEST_EXISTS));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* ...nor brings an older one up to date, or keeps a copy of it. */
+  g_assert_cmpint (cw_test_run_cli (good, NULL, &out, &err), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  cw_test_set_schema_version (db, CW_STORE_SCHEMA_VERSION - 1);
+  g_assert_true (g_file_get_contents (db, &before, &before_len, NULL));
+  g_assert_cmpint (cw_test_run_cli (dry_run, NULL, &out, &err), ==, 0);
+  g_assert_nonnull (strstr (out, "Would add 0 cases and update 1"));
+  g_assert_cmpstr (err, ==, "");
+  g_assert_true (cw_store_file_needs_update (db));
+  g_assert_true (g_file_get_contents (db, &after, &after_len, NULL));
+  g_assert_cmpmem (before, before_len, after, after_len);
+  {
     g_autoptr(GDir) beside = g_dir_open (new_dir, 0, NULL);
     const char *name;
 
@@ -494,6 +562,8 @@ main (int   argc,
               test_import_refused_new_database, fixture_teardown);
   g_test_add ("/cli/import/refused", Fixture, NULL, fixture_setup, test_import_refused,
               fixture_teardown);
+  g_test_add ("/cli/import/leaves-nothing", Fixture, NULL, fixture_setup,
+              test_import_leaves_nothing, fixture_teardown);
 
   return g_test_run ();
 }

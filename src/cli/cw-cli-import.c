@@ -2,6 +2,7 @@
 #define G_LOG_DOMAIN "casework-cli"
 
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 
 #include "cw-casefile-import.h"
 #include "cw-cli.h"
@@ -41,6 +42,94 @@ print_summary (CwImportSummary *summary,
     g_print ("%s\n", _("Nothing was stored (--dry-run)."));
 }
 
+static const char * const database_suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+/* Removes @dir and the files in it, which are all of this command's. */
+static void
+remove_scratch_dir (const char *dir)
+{
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      g_remove (path);
+    }
+  g_rmdir (dir);
+}
+
+static void
+ignore_message_cb (const char     *domain,
+                   GLogLevelFlags  level,
+                   const char     *message,
+                   gpointer        data)
+{
+}
+
+/* A dry run changes nothing on disk either. Into a database that is not
+ * there yet, it runs against an empty one of its own; into one that
+ * opening would bring up to date, against a copy of it, brought up to date
+ * in its place. @scratch_dir is then the folder to remove afterwards. */
+static CwStore *
+open_for_dry_run (const char  *path,
+                  char       **scratch_dir,
+                  GError     **error)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *copy = NULL;
+  CwStore *store;
+  guint handler;
+
+  dir = g_dir_make_tmp ("casework-dry-run-XXXXXX", error);
+  if (dir == NULL)
+    return NULL;
+  copy = g_build_filename (dir, "casework.db", NULL);
+
+  /* The database and its write-ahead log, which may hold its latest
+   * changes; not the shared-memory index, which SQLite makes anew. */
+  for (guint i = 0; i < 2 && g_file_test (path, G_FILE_TEST_EXISTS); i++)
+    {
+      g_autofree char *from_path = g_strconcat (path, database_suffixes[i], NULL);
+      g_autofree char *to_path = g_strconcat (copy, database_suffixes[i], NULL);
+      g_autoptr(GFile) from = g_file_new_for_path (from_path);
+      g_autoptr(GFile) to = g_file_new_for_path (to_path);
+
+      if (g_file_test (from_path, G_FILE_TEST_EXISTS) &&
+          !g_file_copy (from, to, G_FILE_COPY_NONE, NULL, NULL, NULL, error))
+        {
+          remove_scratch_dir (dir);
+          return NULL;
+        }
+    }
+
+  /* Bringing the copy up to date says where it keeps its own copy, in a
+   * folder about to go: not worth a line. */
+  handler = g_log_set_handler ("cw-store", G_LOG_LEVEL_MESSAGE, ignore_message_cb, NULL);
+  store = cw_store_open (copy, error);
+  g_log_remove_handler ("cw-store", handler);
+  if (store == NULL)
+    {
+      remove_scratch_dir (dir);
+      return NULL;
+    }
+  *scratch_dir = g_steal_pointer (&dir);
+  return store;
+}
+
+/* A refused import into a database this command made leaves none behind. */
+static void
+remove_new_database (const char *path)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (database_suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (path, database_suffixes[i], NULL);
+
+      g_remove (file);
+    }
+}
+
 CwExit
 cw_cli_import (const CwCliGlobals  *globals,
                int                  argc,
@@ -52,9 +141,11 @@ cw_cli_import (const CwCliGlobals  *globals,
   g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) casefiles = NULL;
   g_autofree char *path = NULL;
+  g_autofree char *scratch_dir = NULL;
   g_autoptr(CwImportSummary) summary = cw_import_summary_new ();
   gboolean dry_run = FALSE;
-  CwExit exit_code;
+  gboolean existed, outdated;
+  CwExit exit_code = CW_EXIT_OK;
   const GOptionEntry entries[] = {
     { "dry-run", 'n', 0, G_OPTION_ARG_NONE, &dry_run,
       N_("Show what would be added and updated, and store nothing"), NULL },
@@ -80,7 +171,9 @@ cw_cli_import (const CwCliGlobals  *globals,
    * up to date, every file is read first: a refused document must leave
    * neither a new, empty database nor a migrated one behind. */
   path = cw_cli_store_path (globals);
-  if (!g_file_test (path, G_FILE_TEST_EXISTS) || cw_store_file_needs_update (path))
+  existed = g_file_test (path, G_FILE_TEST_EXISTS);
+  outdated = existed && cw_store_file_needs_update (path);
+  if (!existed || outdated)
     {
       casefiles = g_ptr_array_new_with_free_func ((GDestroyNotify) cw_casefile_free);
       for (guint i = 0; i < files->len; i++)
@@ -96,9 +189,21 @@ cw_cli_import (const CwCliGlobals  *globals,
         }
     }
 
-  store = cw_cli_open_store (globals, &exit_code);
-  if (store == NULL)
-    return exit_code;
+  if (dry_run && (!existed || outdated))
+    {
+      store = open_for_dry_run (path, &scratch_dir, &error);
+      if (store == NULL)
+        {
+          g_printerr ("casework-cli: %s\n", error->message);
+          return CW_EXIT_FAILURE;
+        }
+    }
+  else
+    {
+      store = cw_cli_open_store (globals, &exit_code);
+      if (store == NULL)
+        return exit_code;
+    }
 
   if (casefiles != NULL
       ? !cw_store_import_casefiles (store, casefiles, dry_run, summary, NULL, NULL, &error)
@@ -106,10 +211,19 @@ cw_cli_import (const CwCliGlobals  *globals,
     {
       print_warnings (summary);
       g_printerr ("%s\n%s\n", error->message, _("Nothing was imported."));
-      return cw_cli_exit_for_error (error);
+      exit_code = cw_cli_exit_for_error (error);
+      g_clear_object (&store);
+      if (!existed && scratch_dir == NULL)
+        remove_new_database (path);
+    }
+  else
+    {
+      print_warnings (summary);
+      print_summary (summary, dry_run);
     }
 
-  print_warnings (summary);
-  print_summary (summary, dry_run);
-  return CW_EXIT_OK;
+  g_clear_object (&store);
+  if (scratch_dir != NULL)
+    remove_scratch_dir (scratch_dir);
+  return exit_code;
 }
