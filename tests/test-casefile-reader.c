@@ -2724,6 +2724,60 @@ test_merge_public_keeps_entry_private (Fixture       *f,
   g_assert_null (strstr (exported, "Hidden Street"));
 }
 
+/* A document of more than 65,535 lines (a holder's whole timeline) with
+ * @bad, an entry or an element of its own, on line @line; the entries
+ * before it are padding, three lines each. */
+static char *
+long_document (const char *bad,
+               guint       line)
+{
+  GString *xml = g_string_new (DOC_START
+                               "  <case id=\"" CASE_A "\">\n"
+                               "    <title>Jane Doe</title>\n"
+                               "    <country code=\"XX\">Example Country</country>\n"
+                               "    <summary>What happened.</summary>\n");
+  guint at = 7;
+
+  for (guint i = 0; at + 3 <= line; i++, at += 3)
+    g_string_append_printf (xml, "    <entry id=\"00000000-0000-4000-8000-%012x\" date=\"2025\">\n"
+                                 "      <title>Letters</title>\n"
+                                 "    </entry>\n", i);
+  g_assert_cmpuint (at, ==, line);
+  g_string_append (xml, bad);
+  g_string_append (xml, "  </case>\n" DOC_END);
+  return g_string_free (xml, FALSE);
+}
+
+/* Messages name the line, past the 65,535 libxml2 keeps by itself too. */
+static void
+test_refused_past_line_65535 (void)
+{
+  g_autofree char *bad_date = long_document (
+    "    <entry id=\"11111111-0000-4000-8000-000000000000\" date=\"2025-02-30\">\n"
+    "      <title>Letters</title>\n"
+    "    </entry>\n", 70000);
+  g_autofree char *empty_bad = long_document (
+    "    <entry id=\"11111111-0000-4000-8000-000000000000\" date=\"2025-02-30\"/>\n", 70000);
+  g_autofree char *unknown = long_document ("    <weather>sunny</weather>\n", 80002);
+  g_autoptr(CwCasefile) read = NULL;
+  g_autoptr(GError) error = NULL;
+
+  read = read_string (bad_date, "long.xml", &error);
+  g_assert_null (read);
+  g_assert_true (g_str_has_prefix (error->message, "long.xml:70000: the date 2025-02-30"));
+  g_clear_error (&error);
+
+  read = read_string (empty_bad, "long.xml", &error);
+  g_assert_null (read);
+  g_assert_true (g_str_has_prefix (error->message, "long.xml:70000: "));
+  g_clear_error (&error);
+
+  read = read_string (unknown, "long.xml", &error);
+  g_assert_null (read);
+  if (!g_str_has_prefix (error->message, "long.xml:80002: "))
+    g_error ("“%s” should be about line 80002", error->message);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2776,6 +2830,7 @@ main (int   argc,
   ADD ("read/utf8-across-pieces", test_utf8_across_pieces, NULL);
   ADD ("read/patterns-accepted", test_patterns_accepted, NULL);
   g_test_add_func ("/casefile-reader/refused/size-cap-boundary", test_size_cap_boundary);
+  g_test_add_func ("/casefile-reader/refused/past-line-65535", test_refused_past_line_65535);
 
   ADD ("version/newer-minor", test_newer_minor_version, NULL);
   ADD ("version/unknown-in-1.0", test_unknown_in_1_0, NULL);

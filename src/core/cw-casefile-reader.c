@@ -116,6 +116,36 @@ fail_with (ReadContext *ctx,
   ctx->error = g_error_new (CW_CASEFILE_ERROR, code, "%s: %s", where, message);
 }
 
+/* Where @node starts. Past line 65535 libxml2 (parsing with
+ * XML_PARSE_BIG_LINES) keeps the line only on text nodes, as the line
+ * where each ends, and finds an element's through its first child: a
+ * break in that text puts it a line too far for each break. An empty
+ * element's is found the same way through the text after it. */
+static long
+node_line (xmlNode *node)
+{
+  xmlNode *text = NULL;
+  long line;
+
+  if (node == NULL)
+    return 0;
+  if (node->type != XML_ELEMENT_NODE || node->line != 65535)
+    return xmlGetLineNo (node);
+
+  if (node->children != NULL)
+    text = node->children->type == XML_TEXT_NODE ? node->children : NULL;
+  else if (node->next != NULL && node->next->type == XML_TEXT_NODE)
+    text = node->next;
+  if (text == NULL)
+    return xmlGetLineNo (node);
+
+  line = xmlGetLineNo (text);
+  for (const xmlChar *p = text->content; p != NULL && *p != '\0'; p++)
+    if (*p == '\n')
+      line--;
+  return line;
+}
+
 /* "NAME:LINE: message", at an element */
 G_GNUC_PRINTF (4, 5)
 static void
@@ -128,7 +158,7 @@ fail_at (ReadContext *ctx,
   va_list args;
 
   va_start (args, format);
-  fail_with (ctx, code, g_strdup_printf ("%s:%ld", ctx->name, xmlGetLineNo (node)), format, args);
+  fail_with (ctx, code, g_strdup_printf ("%s:%ld", ctx->name, node_line (node)), format, args);
   va_end (args);
 }
 
@@ -195,7 +225,7 @@ warn_at (ReadContext *ctx,
   va_end (args);
 
   g_ptr_array_add (ctx->warnings,
-                   g_strdup_printf ("%s:%ld: %s", ctx->name, xmlGetLineNo (node), message));
+                   g_strdup_printf ("%s:%ld: %s", ctx->name, node_line (node), message));
 }
 
 /* The parser, locked down. */
@@ -1427,7 +1457,7 @@ check_patterns (ReadContext *ctx,
                 explain_pattern (patterned[i].type, name, patterned[i].attribute, text);
 
               fail_at (ctx, node, CW_CASEFILE_ERROR_VALUE, "%s", explanation);
-              *line = (int) xmlGetLineNo (node);
+              *line = (int) node_line (node);
             }
           xmlFree (value);
         }
@@ -1498,7 +1528,7 @@ validation_error_cb (void        *user_data,
   if (first->message != NULL)
     return;
   first->node = error->node;
-  first->line = first->node != NULL ? (int) xmlGetLineNo (first->node) : error->line;
+  first->line = first->node != NULL ? (int) node_line (first->node) : error->line;
   first->message = g_strchomp (g_strdup (error->message != NULL ? error->message : ""));
 }
 
@@ -2278,7 +2308,7 @@ read_case (ReadContext *ctx,
   item->kase = cw_case_new ();
   item->entries = g_ptr_array_new_with_free_func (g_object_unref);
   item->entry_parts = g_array_new (FALSE, FALSE, sizeof (CwCasefileEntryParts));
-  item->line = (int) xmlGetLineNo (node);
+  item->line = (int) node_line (node);
   cw_case_set_has_details (item->kase, TRUE);
 
   read_case_attributes (ctx, node, item);

@@ -90,7 +90,8 @@ void        cw_casefile_case_free  (CwCasefileCase *item);
  * HUGE: entities stay unexpanded, no DTD is read, libxml2's size and depth
  * limits stay on. */
 #define CW_CASEFILE_PARSE_OPTIONS \
-  (XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NOCDATA)
+  (XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NOCDATA | \
+   XML_PARSE_BIG_LINES)
 
 xmlDoc     *cw_casefile_parse_stream (xmlParserCtxt *ctxt,
                                       GInputStream  *in,
