@@ -2778,6 +2778,28 @@ test_refused_past_line_65535 (void)
     g_error ("“%s” should be about line 80002", error->message);
 }
 
+/* A byte-order mark before the text, as some editors write UTF-8: read
+ * from memory and from a file alike. */
+static void
+test_read_byte_order_mark (void)
+{
+  const char *xml = "\xef\xbb\xbf" DOC_START MINIMAL_CASE (CASE_A, "Jane Doe") DOC_END;
+  g_autoptr(CwCasefile) read = NULL;
+  g_autoptr(CwCasefile) from_file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CwTestTmpDir) dir = cw_test_tmp_dir_new ("casework-bom-XXXXXX");
+  g_autofree char *path = cw_test_write_file (dir, "bom.xml", xml);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  read = read_string (xml, "bom.xml", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (read->cases->len, ==, 1);
+
+  from_file = cw_casefile_read_file (file, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (from_file->cases->len, ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2806,6 +2828,7 @@ main (int   argc,
   ADD ("round-trip/together", test_round_trip_together, NULL);
   ADD ("import/every-element-fields", test_every_element_fields, NULL);
   g_test_add_func ("/casefile-reader/read/every-element", test_every_element_read);
+  g_test_add_func ("/casefile-reader/read/byte-order-mark", test_read_byte_order_mark);
 
   ADD ("merge/present-replaces", test_merge_present_replaces, NULL);
   ADD ("merge/absent-keeps", test_merge_absent_keeps, NULL);

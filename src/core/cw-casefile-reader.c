@@ -424,6 +424,7 @@ typedef struct {
   gsize pending_at;
   FeedProblem problem;
   gsize problem_at;       /* where the text stopped being UTF-8 */
+  gboolean started;       /* the first bytes have been handed over */
 } Feed;
 
 /* Whether the @n bytes at @p are a whole character (1), its start (0), or
@@ -543,6 +544,18 @@ feed_read_cb (void *context,
           feed->left -= n;
         }
     }
+
+  /* A byte-order mark, which some editors put before UTF-8 text: the
+   * parser, told the text is UTF-8, would take it for content. */
+  if (!feed->started && n >= 3 && memcmp (buffer, "\xef\xbb\xbf", 3) == 0)
+    {
+      memmove (buffer, buffer + 3, n - 3);
+      n -= 3;
+      feed->started = TRUE;
+      if (n == 0)
+        return feed_read_cb (context, buffer, len);
+    }
+  feed->started = TRUE;
 
   feed->ended = n == 0;
   if (feed->check && !feed_check (feed, (const guchar *) buffer, n))
