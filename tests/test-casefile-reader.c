@@ -693,23 +693,27 @@ test_merge_present_replaces (Fixture       *f,
   g_assert_cmpint (cw_case_get_case_type (kase), ==, CW_CASE_TYPE_LONG_TERM);
   g_assert_cmpint (cw_case_get_status (kase), ==, CW_CASE_STATUS_CLOSED);
   g_assert_cmpstr (cw_case_get_modified (kase), ==, "2025-06-01T08:00:00Z");
-  /* The urgent-action element is one field: what it leaves out goes. */
+  /* What the urgent-action element carries replaces what was stored; the
+   * deadline it leaves out is kept. */
   g_assert_cmpstr (cw_case_get_ua_number (kase), ==, "UA 1/25");
   g_assert_cmpuint (cw_case_get_ua_sequence (kase), ==, 2);
-  g_assert_null (cw_case_get_ua_deadline (kase));
+  g_assert_cmpstr (cw_case_get_ua_deadline (kase), ==, "2025-02-16");
   g_assert_cmpstr (cw_case_get_region (kase), ==, "americas");
   g_assert_cmpstr (cw_case_get_opened (kase), ==, "2024-12-24");
   g_assert_cmpstr (cw_case_get_closed (kase), ==, "2025-06");
   g_assert_cmpstr (cw_case_get_closed_outcome (kase), ==, "resolved");
+  /* So with detention: the new place, and the lawyer still kept away. */
   g_assert_cmpstr (cw_case_get_detention (kase)->place, ==, "Other Prison");
-  g_assert_null (cw_case_get_detention (kase)->legal_access);
+  g_assert_cmpstr (cw_case_get_detention (kase)->legal_access, ==, "no");
   g_assert_cmpstr (cw_case_get_background (kase), ==, "New background.");
   g_assert_cmpstr (cw_case_get_public_action (kase), ==, "forbidden");
   /* Each safety setting is a field of its own: one the document does not
    * state keeps what the group stored. */
   g_assert_cmpstr (cw_case_get_solidarity (kase), ==, "allowed");
+  /* Another coordinator: none of the last one's details. */
   g_assert_cmpstr (cw_case_get_coordinator (kase)->name, ==, "Other Coordinator");
   g_assert_null (cw_case_get_coordinator (kase)->email);
+  g_assert_null (cw_case_get_coordinator (kase)->role);
 
   /* The lists, which the document does not carry, stay. */
   assert_base_lists_kept (kase);
@@ -925,6 +929,61 @@ test_merge_entry_absent_keeps (Fixture       *f,
   meeting = load_entry (f->store, ENTRY_2);
   g_assert_false (cw_entry_get_private (meeting));
   g_assert_cmpint (cw_entry_get_count (meeting), ==, 0);
+}
+
+/* The same coordinator, named again with only a new phone: the rest of
+ * what was stored stays. Two holders of one name, in a public document:
+ * each keeps their own details. */
+static void
+test_merge_same_people (Fixture       *f,
+                        gconstpointer  data)
+{
+  const char *twins =
+    DOC_START
+    "  <case id=\"" CASE_B "\">\n"
+    "    <title>Two Priyas</title>\n"
+    "    <country code=\"XX\">Example Country</country>\n"
+    "    <summary>What happened.</summary>\n"
+    "    <holder from=\"2020\" to=\"2022\"><name>Priya Shah</name><email>first@example.org</email></holder>\n"
+    "    <holder from=\"2023\"><name>Priya Shah</name><email>second@example.org</email></holder>\n"
+    "  </case>\n"
+    DOC_END;
+  const char *twins_public =
+    DOC_START_PUBLIC
+    "  <case id=\"" CASE_B "\">\n"
+    "    <title>Two Priyas</title>\n"
+    "    <country code=\"XX\">Example Country</country>\n"
+    "    <summary>What happened.</summary>\n"
+    "    <holder from=\"2020\" to=\"2022\"><name>Priya Shah</name></holder>\n"
+    "    <holder from=\"2023\"><name>Priya Shah</name></holder>\n"
+    "  </case>\n"
+    DOC_END;
+  const char *doc = UPDATE_DOC (DOC_START, "", "", "",
+                                "    <coordinator><name>Coord Name</name><phone>+44 999</phone>"
+                                "</coordinator>\n");
+  g_autoptr(CwImportSummary) first = NULL;
+  g_autoptr(CwImportSummary) second = NULL;
+  g_autoptr(CwImportSummary) third = NULL;
+  g_autoptr(CwCase) kase = NULL;
+  g_autoptr(CwCase) priyas = NULL;
+  CwContact *coordinator;
+  GPtrArray *holders;
+
+  import_base (f);
+  first = import_string (f->store, doc, "phone.xml");
+  kase = load_case (f->store, CASE_A);
+  coordinator = cw_case_get_coordinator (kase);
+  g_assert_cmpstr (coordinator->phone, ==, "+44 999");
+  g_assert_cmpstr (coordinator->email, ==, "coord@example.org");
+  g_assert_cmpstr (coordinator->role, ==, "Coordinator");
+
+  second = import_string (f->store, twins, "twins.xml");
+  third = import_string (f->store, twins_public, "twins-public.xml");
+  priyas = load_case (f->store, CASE_B);
+  holders = cw_case_get_holders (priyas);
+  g_assert_cmpuint (holders->len, ==, 2);
+  g_assert_cmpstr (((CwContact *) g_ptr_array_index (holders, 0))->email, ==, "first@example.org");
+  g_assert_cmpstr (((CwContact *) g_ptr_array_index (holders, 1))->email, ==, "second@example.org");
 }
 
 /* A public document never removes what public scope leaves out. */
@@ -2836,6 +2895,7 @@ main (int   argc,
   ADD ("merge/list-absent-keeps", test_merge_list_absent_keeps, NULL);
   ADD ("merge/entries-by-id", test_merge_entries, NULL);
   ADD ("merge/entry-absent-keeps", test_merge_entry_absent_keeps, NULL);
+  ADD ("merge/same-people", test_merge_same_people, NULL);
   ADD ("merge/public-keeps-private", test_merge_public_keeps_private, NULL);
   ADD ("merge/public-export-back", test_merge_public_export_back, NULL);
   ADD ("merge/all-or-nothing", test_merge_all_or_nothing, NULL);

@@ -86,40 +86,48 @@ copy_model_letter (gconstpointer item)
   return cw_model_letter_copy (item);
 }
 
+/* The stored holder @holder of a document is: the one of the same name
+ * who held the case from the same date, else the only one of that name.
+ * Two holders may share a name; neither gets the other's details. */
 static CwContact *
-find_contact (GPtrArray  *contacts,
-              const char *name)
+find_holder (GPtrArray *holders,
+             CwContact *holder)
 {
-  for (guint i = 0; i < contacts->len; i++)
-    {
-      CwContact *contact = g_ptr_array_index (contacts, i);
+  CwContact *named = NULL;
+  guint n_named = 0;
 
-      if (g_strcmp0 (contact->name, name) == 0)
+  for (guint i = 0; i < holders->len; i++)
+    {
+      CwContact *contact = g_ptr_array_index (holders, i);
+
+      if (g_strcmp0 (contact->name, holder->name) != 0)
+        continue;
+      if (g_strcmp0 (contact->from, holder->from) == 0)
         return contact;
+      named = contact;
+      n_named++;
     }
-  return NULL;
+  return n_named == 1 ? named : NULL;
 }
 
-/* A public document leaves out a holder's details; keep the ones we have. */
+/* What a document leaves out of a contact, the stored one of the same
+ * person keeps: a public document leaves out holders' details and the
+ * coordinator's email and phone. */
 static void
-keep_private_details (CwContact *incoming,
-                      CwContact *stored,
-                      gboolean   coordinator_only)
+keep_left_out (CwContact *incoming,
+               CwContact *stored)
 {
   if (stored == NULL)
-    return;
-
-  if (incoming->email == NULL)
-    incoming->email = g_strdup (stored->email);
-  if (incoming->phone == NULL)
-    incoming->phone = g_strdup (stored->phone);
-  if (coordinator_only)
     return;
 
   if (incoming->role == NULL)
     incoming->role = g_strdup (stored->role);
   if (incoming->organisation == NULL)
     incoming->organisation = g_strdup (stored->organisation);
+  if (incoming->email == NULL)
+    incoming->email = g_strdup (stored->email);
+  if (incoming->phone == NULL)
+    incoming->phone = g_strdup (stored->phone);
   if (incoming->address == NULL)
     incoming->address = g_strdupv (stored->address);
   if (incoming->notes == NULL)
@@ -132,13 +140,15 @@ merge_contacts (CwCase         *stored,
                 CwCasefileParts parts,
                 gboolean        is_public)
 {
+  /* One element: what it leaves out of the same coordinator is kept. A
+   * new coordinator's details are the document's alone. */
   if (parts & CW_CASEFILE_HAS_COORDINATOR)
     {
       CwContact *coordinator = cw_contact_copy (cw_case_get_coordinator (doc));
       CwContact *old = cw_case_get_coordinator (stored);
 
-      if (is_public && old != NULL && g_strcmp0 (old->name, coordinator->name) == 0)
-        keep_private_details (coordinator, old, TRUE);
+      if (old != NULL && g_strcmp0 (old->name, coordinator->name) == 0)
+        keep_left_out (coordinator, old);
       cw_case_set_coordinator (stored, coordinator);
     }
 
@@ -154,9 +164,63 @@ merge_contacts (CwCase         *stored,
           {
             CwContact *holder = g_ptr_array_index (holders, i);
 
-            keep_private_details (holder, find_contact (old, holder->name), FALSE);
+            keep_left_out (holder, find_holder (old, holder));
           }
     }
+}
+
+#define KEEP(field) \
+  G_STMT_START { \
+    if (merged->field == NULL) \
+      merged->field = g_strdup (old->field); \
+  } G_STMT_END
+
+/* Detention is one element: what it leaves out is kept. An access's note
+ * goes with its value. */
+static void
+merge_detention (CwCase *stored,
+                 CwCase *doc)
+{
+  const CwDetention *old = cw_case_get_detention (stored);
+  CwDetention *merged = cw_detention_copy (cw_case_get_detention (doc));
+
+  if (old != NULL)
+    {
+      KEEP (place);
+      KEEP (arrested);
+      KEEP (charges);
+      KEEP (sentence);
+      KEEP (health);
+      if (merged->legal_access == NULL)
+        {
+          merged->legal_access = g_strdup (old->legal_access);
+          merged->legal_access_note = g_strdup (old->legal_access_note);
+        }
+      if (merged->family_access == NULL)
+        {
+          merged->family_access = g_strdup (old->family_access);
+          merged->family_access_note = g_strdup (old->family_access_note);
+        }
+    }
+  cw_case_set_detention (stored, merged);
+}
+
+#undef KEEP
+
+/* The urgent action is one element too: its number, issue date, deadline
+ * and sequence each stay as stored where it leaves them out. */
+static void
+merge_urgent_action (CwCase *stored,
+                     CwCase *doc)
+{
+  if (cw_case_get_ua_number (doc) != NULL)
+    cw_case_set_ua_number (stored, cw_case_get_ua_number (doc));
+  if (cw_case_get_ua_issued (doc) != NULL)
+    cw_case_set_ua_issued (stored, cw_case_get_ua_issued (doc));
+  if (cw_case_get_ua_deadline (doc) != NULL)
+    cw_case_set_ua_deadline (stored, cw_case_get_ua_deadline (doc));
+  if (cw_case_get_ua_sequence (doc) != 0)
+    cw_case_set_ua_sequence (stored, cw_case_get_ua_sequence (doc));
 }
 
 static void
@@ -181,12 +245,7 @@ merge_case (CwCase         *stored,
   if (parts & CW_CASEFILE_HAS_MODIFIED)
     cw_case_set_modified (stored, cw_case_get_modified (doc));
   if (parts & CW_CASEFILE_HAS_URGENT_ACTION)
-    {
-      cw_case_set_ua_number (stored, cw_case_get_ua_number (doc));
-      cw_case_set_ua_issued (stored, cw_case_get_ua_issued (doc));
-      cw_case_set_ua_deadline (stored, cw_case_get_ua_deadline (doc));
-      cw_case_set_ua_sequence (stored, cw_case_get_ua_sequence (doc));
-    }
+    merge_urgent_action (stored, doc);
   if (parts & CW_CASEFILE_HAS_REGION)
     cw_case_set_region (stored, cw_case_get_region (doc));
   if (parts & CW_CASEFILE_HAS_OPENED)
@@ -199,7 +258,7 @@ merge_case (CwCase         *stored,
   if (parts & CW_CASEFILE_HAS_BACKGROUND)
     cw_case_set_background (stored, cw_case_get_background (doc));
   if (parts & CW_CASEFILE_HAS_DETENTION)
-    cw_case_set_detention (stored, cw_detention_copy (cw_case_get_detention (doc)));
+    merge_detention (stored, doc);
   if (parts & CW_CASEFILE_HAS_PUBLIC_ACTION)
     cw_case_set_public_action (stored, cw_case_get_public_action (doc));
   if (parts & CW_CASEFILE_HAS_SOLIDARITY)
