@@ -1507,6 +1507,47 @@ static const Refusal refusals[] = {
   { "count-too-large", "huge-count.xml",
     ENTRY_CASE ("date=\"2025\" count=\"99999999999999999999\""),
     NULL, 0, CW_CASEFILE_ERROR_VALUE, "the count 99999999999999999999 is too large", TRUE },
+  /* What the schema requires, said in plain words. */
+  { "entry-without-date", "no-date.xml",
+    ENTRY_CASE ("kind=\"letter\""),
+    NULL, 0, CW_CASEFILE_ERROR_INVALID, "no-date.xml:7: <entry> has no date attribute, which it needs",
+    TRUE },
+  { "case-without-id", "no-id.xml",
+    DOC_START
+    "  <case>\n"
+    "    <title>Jane Doe</title>\n"
+    "    <country code=\"XX\">Example Country</country>\n"
+    "    <summary>What happened.</summary>\n"
+    "  </case>\n" DOC_END,
+    NULL, 0, CW_CASEFILE_ERROR_INVALID, "no-id.xml:3: <case> has no id attribute, which it needs",
+    TRUE },
+  { "closed-without-outcome", "no-outcome.xml",
+    DOC_START
+    "  <case id=\"" CASE_A "\" status=\"closed\">\n"
+    "    <title>Jane Doe</title>\n"
+    "    <country code=\"XX\">Example Country</country>\n"
+    "    <closed>2025</closed>\n"
+    "    <summary>What happened.</summary>\n"
+    "  </case>\n" DOC_END,
+    NULL, 0, CW_CASEFILE_ERROR_INVALID, "<closed> has no outcome attribute, which it needs", TRUE },
+  { "unknown-region", "region.xml",
+    DOC_START
+    "  <case id=\"" CASE_A "\">\n"
+    "    <title>Jane Doe</title>\n"
+    "    <country code=\"XX\">Example Country</country>\n"
+    "    <region>europe</region>\n"
+    "    <summary>What happened.</summary>\n"
+    "  </case>\n" DOC_END,
+    NULL, 0, CW_CASEFILE_ERROR_VALUE, "“europe” is not a region: use one of africa,", TRUE },
+  { "sequence-zero", "sequence.xml",
+    DOC_START
+    "  <case id=\"" CASE_A "\" type=\"urgent-action\">\n"
+    "    <title>Jane Doe</title>\n"
+    "    <urgent-action number=\"UA 1/25\" sequence=\"0\"/>\n"
+    "    <country code=\"XX\">Example Country</country>\n"
+    "    <summary>What happened.</summary>\n"
+    "  </case>\n" DOC_END,
+    NULL, 0, CW_CASEFILE_ERROR_VALUE, "the urgent action’s sequence 0 is not a number from 1", TRUE },
   { "count-past-int32", "big-count.xml",
     ENTRY_CASE ("date=\"2025\" count=\"3000000000\""),
     NULL, 0, CW_CASEFILE_ERROR_VALUE, "the count 3000000000 is too large: a count goes up to "

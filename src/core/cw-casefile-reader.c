@@ -1546,6 +1546,10 @@ validation_error_cb (void        *user_data,
 }
 
 static const char * const date_attributes[] = { "date", "issued", "deadline", "from", "to", NULL };
+static const char * const regions[] = {
+  "africa", "americas", "asia-pacific", "europe-central-asia", "middle-east-north-africa", NULL
+};
+
 static const char * const date_elements[] = { "issued", "opened", "closed", "born", "arrested", NULL };
 
 /* A UUID in its canonical lower-case form, exactly what the schema's
@@ -1637,6 +1641,13 @@ explain_attribute (xmlNode *node,
                                 G_MAXINT32);
       return g_strdup_printf (_("the count %s is not a whole number of 0 or more"), value);
     }
+  /* Digits that are no sequence (0, or too many); any other characters
+   * are the pattern's to explain. */
+  if (g_str_equal (name, "sequence") && *value != '\0' &&
+      strspn (value, "0123456789") == strlen (value) &&
+      !g_ascii_string_to_unsigned (value, 10, 1, G_MAXINT32, NULL, NULL))
+    return g_strdup_printf (_("the urgent action’s sequence %s is not a number from 1 to %d"),
+                            value, G_MAXINT32);
   if ((explanation = explain_enumeration (node, name, value)) != NULL)
     return explanation;
   if ((g_str_equal (name, "exported") || g_str_equal (name, "modified")) &&
@@ -1671,8 +1682,35 @@ explain_invalid (xmlNode *node)
                                   "YYYY-MM or YYYY)"), text, (const char *) node->name);
     }
 
+  if (g_str_equal ((const char *) node->name, "region"))
+    {
+      g_autofree char *text = get_text (node);
+
+      if (text == NULL || !g_strv_contains (regions, text))
+        {
+          g_autofree char *allowed = g_strjoinv (", ", (GStrv) regions);
+
+          return g_strdup_printf (_("“%s” is not a region: use one of %s"),
+                                  text != NULL ? text : "", allowed);
+        }
+    }
+
   return NULL;
 }
+
+/* The attributes the schema requires, said in plain words when missing
+ * instead of libxml2's "failed to validate attributes". */
+static const struct {
+  const char *element;
+  const char *attribute;
+} required_attributes[] = {
+  { "case", "id" },
+  { "entry", "id" },
+  { "entry", "date" },
+  { "country", "code" },
+  { "holder", "from" },
+  { "closed", "outcome" },
+};
 
 static const struct {
   const char *element;
@@ -1737,6 +1775,16 @@ explain_own_mistakes (ReadContext *ctx,
       fail_at (ctx, node, CW_CASEFILE_ERROR_VALUE, "%s", explanation);
       return;
     }
+
+  for (guint i = 0; i < G_N_ELEMENTS (required_attributes); i++)
+    if (g_str_equal ((const char *) node->name, required_attributes[i].element) &&
+        xmlHasProp (node, BAD_CAST required_attributes[i].attribute) == NULL)
+      {
+        fail_at (ctx, node, CW_CASEFILE_ERROR_INVALID,
+                 _("<%s> has no %s attribute, which it needs"),
+                 required_attributes[i].element, required_attributes[i].attribute);
+        return;
+      }
 
   for (guint i = 0; i < G_N_ELEMENTS (required_children); i++)
     if (g_str_equal ((const char *) node->name, required_children[i].element) &&
