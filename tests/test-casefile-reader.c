@@ -2900,6 +2900,38 @@ test_read_byte_order_mark (void)
   g_assert_cmpuint (from_file->cases->len, ==, 1);
 }
 
+/* Thousands of ignored elements make a hundred warnings and one that says
+ * there was more, and the case still reads. */
+static void
+test_many_ignored (void)
+{
+  GString *doc = g_string_new (XML_DECL
+                               "<casefile xmlns=\"" NS "\" xmlns:x=\"http://example.org/other\""
+                               " version=\"1.0\">\n"
+                               "  <case id=\"" CASE_A "\">\n"
+                               "    <title>Jane Doe</title>\n");
+  g_autoptr(CwCasefile) casefile = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *last;
+
+  for (guint i = 0; i < 5000; i++)
+    g_string_append (doc, "    <x:mark>noted</x:mark>\n");
+  g_string_append (doc, "    <country code=\"XX\">Example Country</country>\n"
+                        "    <summary>What happened.</summary>\n"
+                        "  </case>\n" DOC_END);
+
+  casefile = read_string (doc->str, "marks.xml", &error);
+  g_string_free (doc, TRUE);
+  g_assert_no_error (error);
+  g_assert_cmpuint (casefile->cases->len, ==, 1);
+  g_assert_cmpuint (casefile->warnings->len, ==, 101);
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (casefile->warnings, 0),
+                                   "marks.xml:5: <mark> is from another vocabulary"));
+  last = g_ptr_array_index (casefile->warnings, 100);
+  if (strstr (last, "only the first 100 are listed") == NULL)
+    g_error ("the last warning, “%s”, should say there was more", last);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2929,6 +2961,7 @@ main (int   argc,
   ADD ("import/every-element-fields", test_every_element_fields, NULL);
   g_test_add_func ("/casefile-reader/read/every-element", test_every_element_read);
   g_test_add_func ("/casefile-reader/read/byte-order-mark", test_read_byte_order_mark);
+  g_test_add_func ("/casefile-reader/read/many-ignored", test_many_ignored);
 
   ADD ("merge/present-replaces", test_merge_present_replaces, NULL);
   ADD ("merge/absent-keeps", test_merge_absent_keeps, NULL);

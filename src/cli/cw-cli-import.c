@@ -23,7 +23,7 @@ static void
 print_warnings (CwImportSummary *summary)
 {
   for (guint w = 0; w < summary->warnings->len; w++)
-    g_printerr (_("%s (ignored)\n"), (const char *) g_ptr_array_index (summary->warnings, w));
+    g_printerr ("%s\n", (const char *) g_ptr_array_index (summary->warnings, w));
 }
 
 static void

@@ -210,6 +210,10 @@ fail (ReadContext *ctx,
   va_end (args);
 }
 
+/* How many warnings a document gets, at most, before one that says there
+ * were more. */
+#define MAX_WARNINGS 100
+
 G_GNUC_PRINTF (3, 4)
 static void
 warn_at (ReadContext *ctx,
@@ -219,6 +223,18 @@ warn_at (ReadContext *ctx,
 {
   g_autofree char *message = NULL;
   va_list args;
+
+  /* A document of a million ignored elements says so once, not a million
+   * times. */
+  if (ctx->warnings->len > MAX_WARNINGS)
+    return;
+  if (ctx->warnings->len == MAX_WARNINGS)
+    {
+      g_ptr_array_add (ctx->warnings,
+                       g_strdup_printf (_("%s:%ld: more was ignored; only the first %u are listed"),
+                                        ctx->name, node_line (node), MAX_WARNINGS));
+      return;
+    }
 
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
@@ -262,6 +278,9 @@ static void stream_root_started (Stream  *stream,
                                  xmlNode *root);
 static void stream_child_done   (Stream  *stream,
                                  xmlNode *child);
+static void stream_foreign_done (Stream  *stream,
+                                 xmlNode *node);
+static gboolean is_casefile_node (xmlNode *node);
 
 typedef struct {
   ReadContext *ctx;
@@ -304,10 +323,24 @@ end_element_cb (void          *user_data,
   xmlNode *node = ctxt->node;
 
   xmlSAX2EndElementNs (ctxt, localname, prefix, uri);
+  if (node == NULL || node->parent == NULL || node->parent->type != XML_ELEMENT_NODE)
+    return;
   /* A child of the root is complete. */
-  if (node != NULL && node->parent != NULL && node->parent->type == XML_ELEMENT_NODE &&
-      node->parent->parent != NULL && node->parent->parent->type == XML_DOCUMENT_NODE)
+  if (node->parent->parent != NULL && node->parent->parent->type == XML_DOCUMENT_NODE)
     stream_child_done (state->stream, node);
+  /* Deeper, an element of another vocabulary under one of the casefile's
+   * is ignored at once, so that a case holding a million of them never
+   * holds them all. */
+  else if (node->type == XML_ELEMENT_NODE && !is_casefile_node (node) &&
+           is_casefile_node (node->parent))
+    {
+      stream_foreign_done (state->stream, node);
+      /* The text before it may now be its parent's last child: text that
+       * follows is joined to it the slow, safe way, not by libxml2's
+       * bookkeeping of the last text node it made. */
+      ctxt->nodelen = 0;
+      ctxt->nodemem = 0;
+    }
 }
 
 static void
@@ -2596,6 +2629,20 @@ stream_child_done (Stream  *stream,
         stream_case (stream, child);
       empty_element (child);
     }
+}
+
+/* An element of another vocabulary within a child of the root, complete:
+ * warned about and removed, as strip_unknown() would have done once the
+ * child was. The parser has let go of it. */
+static void
+stream_foreign_done (Stream  *stream,
+                     xmlNode *node)
+{
+  if (!stream->active)
+    return;
+  warn_if_unknown (stream->ctx, NULL, node, stream->newer_minor);
+  xmlUnlinkNode (node);
+  xmlFreeNode (node);
 }
 
 /* Once the whole document is parsed: the root and what is left under it,
