@@ -755,6 +755,43 @@ test_export_unknown (Fixture       *f,
   g_assert_cmpuint (g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (out)), ==, 0);
 }
 
+/* A casefile bigger than Casework reads back is not written: the export
+ * fails, says why, and leaves no file; one that fits is written whole. */
+static void
+test_export_too_large (Fixture       *f,
+                       gconstpointer  data)
+{
+  CwCasefileWriteOptions small = { CW_CASEFILE_SCOPE_FULL, CW_TEST_GENERATOR, CW_TEST_EXPORTED,
+                                   NULL, 600 };
+  CwCasefileWriteOptions roomy = small;
+  g_autoptr(CwTestTmpDir) dir = cw_test_tmp_dir_new ("casework-export-XXXXXX");
+  g_autofree char *path = g_build_filename (dir, "all.xml", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
+  g_autoptr(GError) error = NULL;
+  gsize size;
+
+  save_simple_case (f, CASE_ONE, "One");
+  save_simple_case (f, CASE_TWO, "Two");
+  save_simple_case (f, CASE_THREE, "Three");
+
+  g_assert_true (cw_store_export_casefile (f->store, NULL, NULL, out, &error));
+  g_assert_no_error (error);
+  size = g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (out));
+  g_assert_cmpuint (size, >, small.max_bytes);
+
+  g_assert_false (cw_store_export_casefile_to_file (f->store, NULL, &small, file, &error));
+  g_assert_error (error, CW_CASEFILE_ERROR, CW_CASEFILE_ERROR_TOO_LARGE);
+  g_assert_nonnull (strstr (error->message, "export fewer cases at a time"));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_clear_error (&error);
+
+  roomy.max_bytes = size;
+  g_assert_true (cw_store_export_casefile_to_file (f->store, NULL, &roomy, file, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
 static void
 test_export_empty (Fixture       *f,
                    gconstpointer  data)
@@ -1184,6 +1221,7 @@ main (int   argc,
   ADD ("export/some-ids", test_export_some, NULL);
   ADD ("export/unknown-id", test_export_unknown, NULL);
   ADD ("export/no-cases", test_export_empty, NULL);
+  ADD ("export/too-large", test_export_too_large, NULL);
   ADD ("write-error/surfaces", test_write_error, NULL);
   ADD ("write-error/sticks", test_write_error_sticks, NULL);
   ADD ("writer/defaults", test_writer_defaults, NULL);

@@ -38,6 +38,8 @@ struct _CwCasefileWriter
   GString *scratch;           /* entries on their way to buffer */
   CwCasefileScope scope;
   const char *case_label;   /* the case being written, for messages */
+  gsize written;            /* bytes handed to @out so far */
+  gsize max_bytes;          /* no more than this: what the reader would refuse */
   GError *error;            /* the first failure; nothing is written after it */
   guint n_cases;
   gboolean finished;
@@ -70,6 +72,17 @@ write_cb (void       *context,
 
   if (self->discard || self->error != NULL)
     return len;
+
+  /* A document Casework would refuse to read back is not written. */
+  if (self->written + (gsize) len > self->max_bytes)
+    {
+      fail (self, g_error_new (CW_CASEFILE_ERROR, CW_CASEFILE_ERROR_TOO_LARGE,
+                               _("The casefile would be larger than the %" G_GSIZE_FORMAT " MiB "
+                                 "Casework reads back; export fewer cases at a time"),
+                               self->max_bytes / (1024 * 1024)));
+      return len;
+    }
+  self->written += (gsize) len;
 
   if (!g_output_stream_write_all (self->out, buffer, (gsize) len, NULL, NULL, &error))
     {
@@ -929,7 +942,7 @@ cw_casefile_writer_new (GOutputStream                 *out,
                         const CwCasefileWriteOptions  *options,
                         GError                       **error)
 {
-  static const CwCasefileWriteOptions defaults = { CW_CASEFILE_SCOPE_FULL, NULL, NULL, NULL };
+  static const CwCasefileWriteOptions defaults = { CW_CASEFILE_SCOPE_FULL, NULL, NULL, NULL, 0 };
   g_autoptr(CwCasefileWriter) self = NULL;
   xmlOutputBufferPtr buffer;
 
@@ -947,6 +960,7 @@ cw_casefile_writer_new (GOutputStream                 *out,
   self = g_new0 (CwCasefileWriter, 1);
   self->out = g_object_ref (out);
   self->scope = options->scope;
+  self->max_bytes = options->max_bytes != 0 ? options->max_bytes : CW_CASEFILE_MAX_BYTES;
   self->scratch = g_string_sized_new (SCRATCH_SIZE + 4096);
 
   buffer = xmlOutputBufferCreateIO (write_cb, NULL, self, NULL);

@@ -13,6 +13,7 @@ typedef struct {
   const char *generator;            /* NULL: "Casework <version>" */
   const char *exported;             /* a timestamp; NULL: now */
   const char *source_organisation;  /* NULL: no <source> element */
+  gsize max_bytes;                  /* 0: CW_CASEFILE_MAX_BYTES, what the reader reads */
 } CwCasefileWriteOptions;
 
 typedef struct _CwCasefileWriter CwCasefileWriter;

@@ -167,7 +167,7 @@ export_and_read_back (CwStore         *store,
                       CwImportSummary *summary,
                       CwCasefileScope  scope)
 {
-  CwCasefileWriteOptions options = { scope, "fuzz", "2025-01-01T00:00:00Z", NULL };
+  CwCasefileWriteOptions options = { scope, "fuzz", "2025-01-01T00:00:00Z", NULL, 0 };
   g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
   g_autoptr(GPtrArray) ids = g_ptr_array_new ();
   g_autoptr(GBytes) exported = NULL;
