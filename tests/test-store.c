@@ -6,6 +6,7 @@
 #include <sqlite3.h>
 
 #include "cw-casefile-import.h"
+#include "cw-casefile-writer.h"
 #include "cw-date.h"
 #include "cw-store.h"
 #include "cw-store-private.h"
@@ -766,6 +767,51 @@ test_case_round_trip (void)
   g_assert_cmpint (peek_int (path, "SELECT count(*) FROM contacts", NULL), ==, 3);
   g_assert_cmpint (peek_int (path, "SELECT count(*) FROM contact_address_lines", NULL), ==, 9);
   g_assert_cmpint (peek_int (path, "SELECT count(*) FROM target_address_lines", NULL), ==, 9);
+}
+
+/* Text pasted in with control characters (a form feed from a PDF) is
+ * kept without them, so the case can still go out in a casefile. */
+static void
+test_case_control_characters (void)
+{
+  g_autoptr(TmpDir) tmp = tmp_dir_new ();
+  g_autofree char *path = tmp_dir_file (tmp, "casework.db");
+  g_autoptr(CwStore) store = open_store (path);
+  g_autoptr(CwCase) kase = cw_case_new ();
+  g_autoptr(CwCase) loaded = NULL;
+  g_autoptr(CwEntry) entry = cw_entry_new ();
+  g_autoptr(CwEntry) loaded_entry = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
+  g_autofree char *xml = NULL;
+
+  cw_case_set_title (kase, "Jane\x0c Doe");
+  cw_case_set_country_code (kase, "XX");
+  cw_case_set_summary (kase, "Arrested\x01 on\tMonday.\r\nHeld since.\xef\xbf\xbe");
+  g_assert_true (cw_store_save_case (store, kase, &error));
+  g_assert_no_error (error);
+
+  cw_entry_set_case_id (entry, cw_case_get_id (kase));
+  cw_entry_set_date (entry, "2025-03");
+  cw_entry_set_title (entry, "Letters\x07 sent");
+  cw_entry_set_notes (entry, "Page one\x0cPage two");
+  g_assert_true (cw_store_save_entry (store, entry, &error));
+  g_assert_no_error (error);
+
+  loaded = cw_store_load_case (store, cw_case_get_id (kase), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (cw_case_get_title (loaded), ==, "Jane Doe");
+  g_assert_cmpstr (cw_case_get_summary (loaded), ==, "Arrested on\tMonday.\r\nHeld since.");
+  loaded_entry = cw_store_load_entry (store, cw_entry_get_id (entry), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (cw_entry_get_title (loaded_entry), ==, "Letters sent");
+  g_assert_cmpstr (cw_entry_get_notes (loaded_entry), ==, "Page onePage two");
+
+  g_assert_true (cw_store_export_casefile (store, NULL, NULL, out, &error));
+  g_assert_no_error (error);
+  xml = g_strndup (g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (out)),
+                   g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (out)));
+  g_assert_nonnull (strstr (xml, "<title>Jane Doe</title>"));
 }
 
 static void
@@ -2871,6 +2917,7 @@ main (int   argc,
   g_test_add_func ("/store/open/existing", test_open_existing);
   g_test_add_func ("/store/case/round-trip", test_case_round_trip);
   g_test_add_func ("/store/case/minimal-round-trip", test_case_minimal_round_trip);
+  g_test_add_func ("/store/case/control-characters", test_case_control_characters);
   g_test_add_func ("/store/case/resave-replaces-lists", test_case_resave_replaces_lists);
   g_test_add_func ("/store/entries/round-trip", test_entries_round_trip);
   g_test_add_func ("/store/entries/update", test_entries_update);

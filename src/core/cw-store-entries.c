@@ -183,6 +183,21 @@ cw_store_load_entry (CwStore     *self,
   return entry;
 }
 
+/* What the window saves, as the store keeps all text: with only what a
+ * casefile can carry. An import's entries come from casefiles, which
+ * cannot hold anything else. */
+static void
+clean_entry_text (CwEntry *entry)
+{
+  g_autofree char *title = cw_store_clean_text (cw_entry_get_title (entry));
+  g_autofree char *notes = cw_store_clean_text (cw_entry_get_notes (entry));
+
+  if (title != NULL)
+    cw_entry_set_title (entry, title);
+  if (notes != NULL)
+    cw_entry_set_notes (entry, notes);
+}
+
 static gboolean
 check_entry (CwEntry  *entry,
              GError  **error)
@@ -376,6 +391,7 @@ cw_store_save_entry (CwStore  *self,
   g_return_val_if_fail (CW_IS_ENTRY (entry), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  clean_entry_text (entry);
   if (!check_entry (entry, error))
     return FALSE;
 

@@ -75,6 +75,7 @@ CwStore        *cw_store_open_file_read_only  (const char         *path,
 gboolean        cw_store_is_database_file     (CwStore            *self,
                                                GFile              *file);
 
+char           *cw_store_clean_text           (const char         *text);
 void            cw_sql_bind_text              (sqlite3_stmt       *stmt,
                                                int                 index,
                                                const char         *text);

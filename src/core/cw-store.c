@@ -50,15 +50,74 @@ pending_change_clear (gpointer data)
   g_free (pc->id);
 }
 
+/* Whether @c is one XML can carry, which every stored text must be to go
+ * out in a casefile. */
+static gboolean
+char_is_xml (gunichar c)
+{
+  return (c >= 0x20 || c == '\t' || c == '\n' || c == '\r') && c != 0xFFFE && c != 0xFFFF;
+}
+
+/**
+ * cw_store_clean_text:
+ *
+ * Text as the store keeps it: valid UTF-8 with only characters a casefile
+ * can carry. A control character pasted in from elsewhere (a form feed
+ * from a PDF, say) would otherwise make every export of its case fail.
+ *
+ * Returns: (nullable): the cleaned text, or %NULL if @text needs nothing
+ */
+char *
+cw_store_clean_text (const char *text)
+{
+  gboolean clean = TRUE;
+  GString *cleaned;
+  g_autofree char *valid = NULL;
+
+  if (text == NULL)
+    return NULL;
+
+  /* The usual text is plain ASCII without controls: looked at a byte at a
+   * time; beyond ASCII, as characters. */
+  for (const guchar *p = (const guchar *) text; *p != '\0' && clean; p++)
+    if (*p >= 0x80)
+      {
+        const char *end;
+
+        if (!g_utf8_validate ((const char *) p, -1, &end))
+          clean = FALSE;
+        for (const char *q = (const char *) p; clean && *q != '\0'; q = g_utf8_next_char (q))
+          clean = char_is_xml (g_utf8_get_char (q));
+        break;
+      }
+    else if (*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r')
+      clean = FALSE;
+  if (clean)
+    return NULL;
+
+  valid = g_utf8_make_valid (text, -1);
+  cleaned = g_string_sized_new (strlen (valid));
+  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (char_is_xml (c))
+        g_string_append_unichar (cleaned, c);
+    }
+  return g_string_free (cleaned, FALSE);
+}
+
 void
 cw_sql_bind_text (sqlite3_stmt *stmt,
                   int           index,
                   const char   *text)
 {
+  g_autofree char *clean = cw_store_clean_text (text);
+
   if (text == NULL)
     sqlite3_bind_null (stmt, index);
   else
-    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text (stmt, index, clean != NULL ? clean : text, -1, SQLITE_TRANSIENT);
 }
 
 char *
