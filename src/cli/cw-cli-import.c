@@ -38,6 +38,7 @@ print_summary (CwImportSummary *summary,
            summary->entries_added, summary->entries_updated);
   print_titles (_("new:"), summary->cases_added);
   print_titles (_("updated:"), summary->cases_updated);
+  print_titles (_("already here, as it is:"), summary->cases_unchanged);
   if (dry_run)
     g_print ("%s\n", _("Nothing was stored (--dry-run)."));
 }

@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "cw-casefile-import.h"
+#include "cw-casefile-writer.h"
 #include "cw-date.h"
 #include "cw-store-private.h"
 
@@ -21,6 +22,7 @@ cw_import_summary_new (void)
 
   self->cases_added = g_ptr_array_new_with_free_func (g_free);
   self->cases_updated = g_ptr_array_new_with_free_func (g_free);
+  self->cases_unchanged = g_ptr_array_new_with_free_func (g_free);
   self->case_ids = g_ptr_array_new_with_free_func (g_free);
   self->warnings = g_ptr_array_new_with_free_func (g_free);
   return self;
@@ -33,6 +35,7 @@ cw_import_summary_free (CwImportSummary *self)
     return;
   g_ptr_array_unref (self->cases_added);
   g_ptr_array_unref (self->cases_updated);
+  g_ptr_array_unref (self->cases_unchanged);
   g_ptr_array_unref (self->case_ids);
   g_ptr_array_unref (self->warnings);
   g_free (self);
@@ -408,6 +411,26 @@ import_entries (CwStore          *store,
   return TRUE;
 }
 
+/* @kase as a casefile carries it, without its timeline: two cases that
+ * read the same are the same. %NULL if it cannot be written. */
+static char *
+case_as_written (CwCase *kase)
+{
+  static const CwCasefileWriteOptions options = {
+    CW_CASEFILE_SCOPE_FULL, "Casework", "2000-01-01T00:00:00Z", NULL, 0
+  };
+  g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
+  g_autoptr(CwCasefileWriter) writer = NULL;
+
+  writer = cw_casefile_writer_new (out, &options, NULL);
+  if (writer == NULL || !cw_casefile_writer_add_case (writer, kase, NULL, NULL) ||
+      !cw_casefile_writer_finish (writer, NULL))
+    return NULL;
+  g_output_stream_close (out, NULL, NULL);
+  return g_strndup (g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (out)),
+                    g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (out)));
+}
+
 static gboolean
 import_case (CwStore          *store,
              CwCasefileCase   *item,
@@ -418,6 +441,8 @@ import_case (CwStore          *store,
   const char *id = cw_case_get_id (item->kase);
   g_autoptr(CwCase) stored = NULL;
   g_autofree char *now = cw_timestamp_now ();
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
   gboolean is_new = !cw_store_has_case (store, id);
 
   if (!is_new)
@@ -425,19 +450,27 @@ import_case (CwStore          *store,
       stored = cw_store_load_case (store, id, error);
       if (stored == NULL)
         return FALSE;
+      before = case_as_written (stored);
       merge_case (stored, item, is_public);
-      g_ptr_array_add (summary->cases_updated, g_strdup (cw_case_get_title (stored)));
+      after = case_as_written (stored);
     }
   else
-    {
-      stored = g_object_ref (item->kase);
-      g_ptr_array_add (summary->cases_added, g_strdup (cw_case_get_title (stored)));
-    }
+    stored = g_object_ref (item->kase);
 
   g_ptr_array_add (summary->case_ids, g_strdup (id));
-  if (!cw_store_write_case (store, stored, is_new, now, error))
-    return FALSE;
-  cw_case_set_updated (stored, now);
+
+  /* A case the document leaves as it was is neither written nor touched:
+   * importing the same casefile again changes nothing. */
+  if (before != NULL && g_strcmp0 (before, after) == 0)
+    g_ptr_array_add (summary->cases_unchanged, g_strdup (cw_case_get_title (stored)));
+  else
+    {
+      g_ptr_array_add (is_new ? summary->cases_added : summary->cases_updated,
+                       g_strdup (cw_case_get_title (stored)));
+      if (!cw_store_write_case (store, stored, is_new, now, error))
+        return FALSE;
+      cw_case_set_updated (stored, now);
+    }
 
   return import_entries (store, item, is_new, is_public, now, summary, error);
 }

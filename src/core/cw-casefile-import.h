@@ -10,6 +10,7 @@ G_BEGIN_DECLS
 typedef struct {
   GPtrArray *cases_added;      /* titles */
   GPtrArray *cases_updated;    /* titles */
+  GPtrArray *cases_unchanged;  /* titles: already here, as the document has them */
   GPtrArray *case_ids;         /* every case imported, in document order */
   GPtrArray *warnings;         /* what the documents held that was left out,
                                 * as "FILE:LINE: message" */

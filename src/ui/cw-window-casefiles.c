@@ -170,6 +170,8 @@ describe_preview (ImportJob *job)
   append_titles (text, summary->cases_added, N_("A new case:"), N_("New cases:"));
   append_titles (text, summary->cases_updated, N_("A case already here, to update:"),
                  N_("Cases already here, to update:"));
+  append_titles (text, summary->cases_unchanged, N_("A case already here as it is:"),
+                 N_("Cases already here as they are:"));
   g_string_append (text, "\n\n");
   g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%'u new timeline entry",
                                              "%'u new timeline entries", summary->entries_added),
@@ -261,8 +263,15 @@ describe_import (CwImportSummary *summary)
   if (added > 0)
     return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Added %'u case", "Added %'u cases", added),
                             added);
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Updated %'u case", "Updated %'u cases",
-                                       updated), updated);
+  if (updated > 0)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Updated %'u case", "Updated %'u cases",
+                                         updated), updated);
+  if (summary->entries_added > 0 || summary->entries_updated > 0)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Added or changed %'u timeline entry",
+                                         "Added or changed %'u timeline entries",
+                                         summary->entries_added + summary->entries_updated),
+                            summary->entries_added + summary->entries_updated);
+  return g_strdup (_("Nothing changed: the cases were already here as they are"));
 }
 
 static void
