@@ -271,7 +271,10 @@ describe_import (CwImportSummary *summary)
                                          "Added or changed %'u timeline entries",
                                          summary->entries_added + summary->entries_updated),
                             summary->entries_added + summary->entries_updated);
-  return g_strdup (_("Nothing changed: the cases were already here as they are"));
+  return g_strdup (g_dngettext (GETTEXT_PACKAGE,
+                                "Nothing changed: the case was already here as it is",
+                                "Nothing changed: the cases were already here as they are",
+                                summary->cases_unchanged->len));
 }
 
 static void
