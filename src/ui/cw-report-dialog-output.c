@@ -197,7 +197,7 @@ cw_report_dialog_save (CwReportDialog  *self,
                        GError         **error)
 {
   g_autoptr(CwReport) report = NULL;
-  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+  g_auto(GStrv) ids = NULL;
 
   g_return_val_if_fail (CW_IS_REPORT_DIALOG (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
@@ -207,12 +207,9 @@ cw_report_dialog_save (CwReportDialog  *self,
     return FALSE;
 
   /* Read here and now, as the preview would be once built. */
-  for (guint i = 0; i < self->checks->len; i++)
-    if (gtk_check_button_get_active (g_ptr_array_index (self->checks, i)))
-      g_ptr_array_add (ids, g_ptr_array_index (self->case_ids, i));
-  g_ptr_array_add (ids, NULL);
+  ids = cw_report_dialog_list_chosen (self);
   report = cw_report_build (self->store, cw_report_dialog_get_year (self),
-                            (const char * const *) ids->pdata,
+                            (const char * const *) ids,
                             gtk_switch_get_active (self->private_switch), error);
   return report != NULL && cw_report_write_to_file (report, format, file, error);
 }

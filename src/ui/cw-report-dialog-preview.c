@@ -45,17 +45,6 @@ build_job_free (BuildJob *job)
   g_free (job);
 }
 
-static GStrv
-chosen_ids (CwReportDialog *self)
-{
-  g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
-
-  for (guint i = 0; i < self->checks->len; i++)
-    if (gtk_check_button_get_active (g_ptr_array_index (self->checks, i)))
-      g_strv_builder_add (ids, g_ptr_array_index (self->case_ids, i));
-  return g_strv_builder_end (ids);
-}
-
 static void
 build_thread (GTask        *task,
               gpointer      source_object,
@@ -204,7 +193,7 @@ cw_report_dialog_rebuild_now (CwReportDialog *self)
   job = g_new0 (BuildJob, 1);
   job->db_path = g_strdup (cw_store_get_path (self->store));
   job->year = cw_report_dialog_get_year (self);
-  job->case_ids = chosen_ids (self);
+  job->case_ids = cw_report_dialog_list_chosen (self);
   job->include_private = gtk_switch_get_active (self->private_switch);
 
   self->build_cancellable = g_cancellable_new ();

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "cw-case-picker.h"
 #include "cw-report-dialog.h"
 
 G_BEGIN_DECLS
@@ -18,8 +19,6 @@ struct _CwReportDialog
 
   CwStore *store;
   CwProfile *profile;
-  GPtrArray *case_ids;        /* char *, in the list's order */
-  GPtrArray *checks;          /* GtkCheckButton, one per case */
   char *words_case;           /* the case whose words the text views hold */
   guint words_year;
   guint save_source;
@@ -42,7 +41,7 @@ struct _CwReportDialog
   AdwPreferencesGroup *report_group;
   GtkSpinButton *year_spin;
   GtkSwitch *private_switch;
-  GtkListBox *case_list;
+  CwCasePicker *case_picker;
   AdwPreferencesGroup *words_group;
   GtkLabel *words_case_label;
   GtkTextView *how_view;
@@ -57,6 +56,7 @@ struct _CwReportDialog
 void cw_report_dialog_show_toast         (CwReportDialog *self,
                                           const char     *message);
 void cw_report_dialog_queue_rebuild      (CwReportDialog *self);
+GStrv cw_report_dialog_list_chosen       (CwReportDialog *self);
 
 /* cw-report-dialog-preview.c: the report built and laid out in a thread,
  * the pages drawn */

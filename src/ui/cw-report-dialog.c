@@ -4,7 +4,6 @@
 #include <glib/gi18n.h>
 
 #include "cw-report-dialog-private.h"
-#include "cw-tooltip.h"
 
 /*
  * "Yearly report…": pick the year and the cases, write the group's words
@@ -196,71 +195,77 @@ void
 cw_report_dialog_show_words_for (CwReportDialog *self,
                                  const char     *case_id)
 {
-  guint index;
-
   g_return_if_fail (CW_IS_REPORT_DIALOG (self));
 
-  if (!g_ptr_array_find_with_equal_func (self->case_ids, case_id, g_str_equal, &index))
-    return;
-  gtk_list_box_select_row (self->case_list, gtk_list_box_get_row_at_index (self->case_list, index));
+  cw_case_picker_select (self->case_picker, case_id);
 }
 
 static void
-row_selected_cb (CwReportDialog *self,
-                 GtkListBoxRow  *row)
+selected_case_cb (CwReportDialog *self)
 {
+  const char *selected = cw_case_picker_get_selected (self->case_picker);
+
+  if (selected == NULL || g_strcmp0 (selected, self->words_case) == 0)
+    return;
+
   flush_or_tell (self);
   g_free (self->words_case);
-  self->words_case = row != NULL
-    ? g_strdup (g_ptr_array_index (self->case_ids, gtk_list_box_row_get_index (row)))
-    : NULL;
+  self->words_case = g_strdup (selected);
   load_words (self);
 }
 
 /* The cases */
 
-static GtkCheckButton *
-find_check (CwReportDialog *self,
-            const char     *case_id)
-{
-  guint index;
-
-  if (!g_ptr_array_find_with_equal_func (self->case_ids, case_id, g_str_equal, &index))
-    return NULL;
-  return g_ptr_array_index (self->checks, index);
-}
-
 gboolean
 cw_report_dialog_get_case_chosen (CwReportDialog *self,
                                   const char     *case_id)
 {
-  GtkCheckButton *check;
-
   g_return_val_if_fail (CW_IS_REPORT_DIALOG (self), FALSE);
 
-  check = find_check (self, case_id);
-  return check != NULL && gtk_check_button_get_active (check);
+  return cw_case_picker_get_chosen (self->case_picker, case_id);
 }
 
+/* Ticks or unticks a case as the user would. */
 void
 cw_report_dialog_set_case_chosen (CwReportDialog *self,
                                   const char     *case_id,
                                   gboolean        chosen)
 {
-  GtkCheckButton *check;
-
   g_return_if_fail (CW_IS_REPORT_DIALOG (self));
 
-  check = find_check (self, case_id);
-  if (check != NULL)
-    gtk_check_button_set_active (check, chosen);
+  if (cw_case_picker_get_chosen (self->case_picker, case_id) != !!chosen &&
+      cw_case_picker_set_chosen (self->case_picker, case_id, chosen))
+    cw_report_dialog_queue_rebuild (self);
+}
+
+/* The ids of the cases chosen, in the list's order. */
+GStrv
+cw_report_dialog_list_chosen (CwReportDialog *self)
+{
+  g_autoptr(GPtrArray) chosen = cw_case_picker_list_chosen (self->case_picker);
+  g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
+
+  for (guint i = 0; i < chosen->len; i++)
+    g_strv_builder_add (ids, cw_case_get_id (g_ptr_array_index (chosen, i)));
+  return g_strv_builder_end (ids);
+}
+
+/* The ids of @cases, to look them up. */
+static GHashTable *
+id_set (GPtrArray *ids)
+{
+  GHashTable *set = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < ids->len; i++)
+    g_hash_table_add (set, g_ptr_array_index (ids, i));
+  return set;
 }
 
 static gboolean
-id_in (GPtrArray  *ids,
-       const char *id)
+case_in_set (CwCase   *kase,
+             gpointer  set)
 {
-  return g_ptr_array_find_with_equal_func (ids, id, g_str_equal, NULL);
+  return g_hash_table_contains (set, cw_case_get_id (kase));
 }
 
 /* Chooses the cases open in the year, as a report for it holds. */
@@ -269,6 +274,7 @@ choose_open_cases (CwReportDialog *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) open = NULL;
+  g_autoptr(GHashTable) set = NULL;
 
   open = cw_report_list_open_cases (self->store, self->words_year,
                                     gtk_switch_get_active (self->private_switch), &error);
@@ -278,9 +284,8 @@ choose_open_cases (CwReportDialog *self)
       return;
     }
 
-  for (guint i = 0; i < self->case_ids->len; i++)
-    gtk_check_button_set_active (g_ptr_array_index (self->checks, i),
-                                 id_in (open, self->case_ids->pdata[i]));
+  set = id_set (open);
+  cw_case_picker_choose (self->case_picker, case_in_set, set);
 }
 
 /* A case open in the year only by its private entries comes into the
@@ -291,6 +296,7 @@ private_changed_cb (CwReportDialog *self)
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) with_private = NULL;
   g_autoptr(GPtrArray) without = NULL;
+  g_autoptr(GHashTable) set = NULL;
   gboolean include = gtk_switch_get_active (self->private_switch);
 
   with_private = cw_report_list_open_cases (self->store, self->words_year, TRUE, &error);
@@ -302,52 +308,55 @@ private_changed_cb (CwReportDialog *self)
       return;
     }
 
-  for (guint i = 0; i < self->case_ids->len; i++)
-    if (id_in (with_private, self->case_ids->pdata[i]) &&
-        !id_in (without, self->case_ids->pdata[i]))
-      gtk_check_button_set_active (g_ptr_array_index (self->checks, i), include);
+  set = id_set (without);
+  for (guint i = 0; i < with_private->len; i++)
+    if (!g_hash_table_contains (set, g_ptr_array_index (with_private, i)))
+      cw_case_picker_set_chosen (self->case_picker, g_ptr_array_index (with_private, i), include);
   cw_report_dialog_queue_rebuild (self);
 }
 
-static GtkWidget *
-case_row_new (CwReportDialog *self,
-              CwCase         *kase)
+static char *
+describe_case (CwCase *kase)
 {
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *check = gtk_check_button_new ();
   const char *country = cw_case_get_country_name (kase);
-  g_autofree char *subtitle = NULL;
 
-  /* Case text is text, never markup. */
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), cw_case_get_title (kase));
-  subtitle = g_strdup_printf ("%s · %s", country != NULL && *country != '\0'
-                                         ? country : cw_case_get_country_code (kase),
-                              cw_case_status_to_label (cw_case_get_status (kase)));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  /* A long title is cut short, so the list keeps room for its cases. */
-  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 2);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 1);
-
-  gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-  cw_widget_set_tooltip_text (check, _("In the report"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  cw_case_get_title (kase), -1);
-  g_signal_connect_object (check, "toggled", G_CALLBACK (cw_report_dialog_queue_rebuild), self,
-                           G_CONNECT_SWAPPED);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
-  g_ptr_array_add (self->checks, check);
-  return row;
+  return g_strdup_printf ("%s · %s", country != NULL && *country != '\0'
+                                     ? country : cw_case_get_country_code (kase),
+                          cw_case_status_to_label (cw_case_get_status (kase)));
 }
 
-static int
-compare_titles (gconstpointer a,
-                gconstpointer b)
-{
-  g_autofree char *ka = g_utf8_collate_key (cw_case_get_title (*(CwCase **) a), -1);
-  g_autofree char *kb = g_utf8_collate_key (cw_case_get_title (*(CwCase **) b), -1);
+typedef struct {
+  char *key;
+  CwCase *kase;
+} SortKey;
 
-  return g_strcmp0 (ka, kb);
+static int
+compare_keys (gconstpointer a,
+              gconstpointer b,
+              gpointer      user_data)
+{
+  return strcmp (((const SortKey *) a)->key, ((const SortKey *) b)->key);
+}
+
+/* The cases by title, as the reader's language sorts them. Each title's
+ * key is made once: made per comparison, ten thousand cases took seconds. */
+static void
+sort_by_title (GPtrArray *cases)
+{
+  g_autofree SortKey *keys = g_new (SortKey, cases->len);
+
+  for (guint i = 0; i < cases->len; i++)
+    {
+      keys[i].kase = g_ptr_array_index (cases, i);
+      keys[i].key = g_utf8_collate_key (cw_case_get_title (keys[i].kase), -1);
+    }
+  /* Stable, so cases of one title keep the store's order. */
+  g_qsort_with_data (keys, cases->len, sizeof (SortKey), compare_keys, NULL);
+  for (guint i = 0; i < cases->len; i++)
+    {
+      cases->pdata[i] = keys[i].kase;
+      g_free (keys[i].key);
+    }
 }
 
 static void
@@ -362,14 +371,8 @@ fill_case_list (CwReportDialog *self)
       return;
     }
 
-  g_ptr_array_sort (cases, compare_titles);
-  for (guint i = 0; i < cases->len; i++)
-    {
-      CwCase *kase = g_ptr_array_index (cases, i);
-
-      g_ptr_array_add (self->case_ids, g_strdup (cw_case_get_id (kase)));
-      gtk_list_box_append (self->case_list, case_row_new (self, kase));
-    }
+  sort_by_title (cases);
+  cw_case_picker_set_cases (self->case_picker, cases, describe_case);
 }
 
 static void
@@ -392,14 +395,12 @@ year_changed_cb (CwReportDialog *self)
 static void
 select_first_case (CwReportDialog *self)
 {
-  for (guint i = 0; i < self->checks->len; i++)
-    if (gtk_check_button_get_active (g_ptr_array_index (self->checks, i)))
-      {
-        cw_report_dialog_show_words_for (self, g_ptr_array_index (self->case_ids, i));
-        return;
-      }
-  if (self->case_ids->len > 0)
-    cw_report_dialog_show_words_for (self, g_ptr_array_index (self->case_ids, 0));
+  g_autoptr(GPtrArray) chosen = cw_case_picker_list_chosen (self->case_picker);
+
+  if (chosen->len > 0)
+    cw_report_dialog_show_words_for (self, cw_case_get_id (g_ptr_array_index (chosen, 0)));
+  else if (cw_case_picker_get_n_cases (self->case_picker) > 0)
+    cw_report_dialog_show_words_for (self, cw_case_picker_get_id_at (self->case_picker, 0));
   else
     load_words (self);
 }
@@ -423,17 +424,15 @@ cw_report_dialog_dispose (GObject *object)
 {
   CwReportDialog *self = CW_REPORT_DIALOG (object);
 
-  /* Taking the list apart selects no row: that is not the user's doing. */
-  if (self->case_list != NULL)
-    g_signal_handlers_disconnect_by_data (self->case_list, self);
+  /* Taking the list apart selects no case: that is not the user's doing. */
+  if (self->case_picker != NULL)
+    g_signal_handlers_disconnect_by_data (self->case_picker, self);
   g_clear_handle_id (&self->save_source, g_source_remove);
   g_clear_handle_id (&self->rebuild_source, g_source_remove);
   /* A build still running finds the window gone and drops what it made. */
   cw_report_dialog_stop_preview (self);
   g_clear_object (&self->store);
   g_clear_pointer (&self->profile, cw_profile_free);
-  g_clear_pointer (&self->case_ids, g_ptr_array_unref);
-  g_clear_pointer (&self->checks, g_ptr_array_unref);
   g_clear_pointer (&self->words_case, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), CW_TYPE_REPORT_DIALOG);
 
@@ -457,7 +456,7 @@ cw_report_dialog_class_init (CwReportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CwReportDialog, report_group);
   gtk_widget_class_bind_template_child (widget_class, CwReportDialog, year_spin);
   gtk_widget_class_bind_template_child (widget_class, CwReportDialog, private_switch);
-  gtk_widget_class_bind_template_child (widget_class, CwReportDialog, case_list);
+  gtk_widget_class_bind_template_child (widget_class, CwReportDialog, case_picker);
   gtk_widget_class_bind_template_child (widget_class, CwReportDialog, words_group);
   gtk_widget_class_bind_template_child (widget_class, CwReportDialog, words_case_label);
   gtk_widget_class_bind_template_child (widget_class, CwReportDialog, how_view);
@@ -474,8 +473,7 @@ cw_report_dialog_class_init (CwReportDialogClass *klass)
 static void
 cw_report_dialog_init (CwReportDialog *self)
 {
-  self->case_ids = g_ptr_array_new_with_free_func (g_free);
-  self->checks = g_ptr_array_new ();
+  g_type_ensure (CW_TYPE_CASE_PICKER);
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
@@ -511,8 +509,10 @@ cw_report_dialog_new (GtkWindow *parent,
 
   self->words_year = default_year ();
   gtk_spin_button_set_value (self->year_spin, self->words_year);
-  g_signal_connect_object (self->case_list, "row-selected", G_CALLBACK (row_selected_cb), self,
-                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->case_picker, "notify::selected",
+                           G_CALLBACK (selected_case_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->case_picker, "toggled",
+                           G_CALLBACK (cw_report_dialog_queue_rebuild), self, G_CONNECT_SWAPPED);
   fill_case_list (self);
   choose_open_cases (self);
   select_first_case (self);
