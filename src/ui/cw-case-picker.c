@@ -494,6 +494,23 @@ cw_case_picker_select (CwCasePicker *self,
 /* GObject */
 
 static void
+ensure_style (void)
+{
+  static gboolean loaded;
+  g_autoptr(GtkCssProvider) provider = NULL;
+  GdkDisplay *display = gdk_display_get_default ();
+
+  if (loaded || display == NULL)
+    return;
+
+  provider = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (provider, "/org/example/Casework/cw-case-picker.css");
+  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  loaded = TRUE;
+}
+
+static void
 cw_case_picker_constructed (GObject *object)
 {
   CwCasePicker *self = CW_CASE_PICKER (object);
@@ -501,6 +518,7 @@ cw_case_picker_constructed (GObject *object)
   GtkSelectionModel *model;
 
   G_OBJECT_CLASS (cw_case_picker_parent_class)->constructed (object);
+  ensure_style ();
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), self);
@@ -531,7 +549,8 @@ cw_case_picker_constructed (GObject *object)
   gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (self->scrolled), TRUE);
   gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (self->scrolled),
                                               MAX_LIST_HEIGHT);
-  gtk_scrolled_window_set_has_frame (GTK_SCROLLED_WINDOW (self->scrolled), TRUE);
+  gtk_widget_add_css_class (self->scrolled, "card");
+  gtk_widget_set_overflow (self->scrolled, GTK_OVERFLOW_HIDDEN);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scrolled),
                                  GTK_WIDGET (self->list_view));
   gtk_widget_set_parent (self->scrolled, GTK_WIDGET (self));
