@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "cw-bundled-templates.h"
+#include "cw-case-picker.h"
 #include "cw-meeting.h"
 #include "cw-meeting-dialog.h"
 #include "cw-print.h"
@@ -22,8 +23,6 @@ struct _CwMeetingDialog
   CwStore *store;
   CwProfile *profile;
   GPtrArray *templates;     /* of CwLetterTemplate */
-  GPtrArray *cases;         /* of CwCase, with details, in the list's order */
-  GPtrArray *checks;        /* of GtkCheckButton, one per case */
   CwDate date;
   gboolean cases_touched;   /* the user chose cases: a new date keeps them */
   gboolean updating;
@@ -42,7 +41,7 @@ struct _CwMeetingDialog
   GtkCheckButton *appeal_check;
   GtkCheckButton *copy_check;
   GtkCheckButton *solidarity_check;
-  GtkListBox *case_list;
+  CwCasePicker *case_picker;  /* the open cases, with details */
   GtkLabel *notes_label;
   GtkPicture *preview;
   GtkLabel *page_label;
@@ -85,16 +84,6 @@ chosen_roles (CwMeetingDialog *self)
   if (gtk_check_button_get_active (self->solidarity_check))
     roles |= CW_LETTER_ROLE_SOLIDARITY;
   return roles;
-}
-
-static int
-find_case (CwMeetingDialog *self,
-           const char      *case_id)
-{
-  for (guint i = 0; i < self->cases->len; i++)
-    if (g_strcmp0 (cw_case_get_id (g_ptr_array_index (self->cases, i)), case_id) == 0)
-      return i;
-  return -1;
 }
 
 static void
@@ -228,6 +217,7 @@ static void
 rebuild_now (CwMeetingDialog *self)
 {
   g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) chosen = NULL;
   guint copies = (guint) gtk_spin_button_get_value_as_int (self->copies_spin);
 
   g_clear_handle_id (&self->rebuild_source, g_source_remove);
@@ -235,12 +225,12 @@ rebuild_now (CwMeetingDialog *self)
   self->pack = cw_meeting_pack_new (self->profile, &self->date, copies);
   cw_meeting_pack_set_member_address (self->pack, gtk_switch_get_active (self->member_switch));
 
-  for (guint i = 0; i < self->cases->len; i++)
+  chosen = cw_case_picker_list_chosen (self->case_picker);
+  for (guint i = 0; i < chosen->len; i++)
     {
-      CwCase *kase = g_ptr_array_index (self->cases, i);
+      CwCase *kase = g_ptr_array_index (chosen, i);
 
-      if (gtk_check_button_get_active (g_ptr_array_index (self->checks, i)) &&
-          !cw_meeting_pack_add_case (self->pack, kase, roles_for_case (self, kase),
+      if (!cw_meeting_pack_add_case (self->pack, kase, roles_for_case (self, kase),
                                      self->templates, &error))
         {
           show_toast (self, error->message);
@@ -311,32 +301,8 @@ describe_case (CwCase *kase)
 static void
 case_toggled_cb (CwMeetingDialog *self)
 {
-  if (self->updating)
-    return;
   self->cases_touched = TRUE;
   queue_rebuild (self);
-}
-
-static void
-add_case_row (CwMeetingDialog *self,
-              CwCase          *kase)
-{
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *check = gtk_check_button_new ();
-  g_autofree char *subtitle = describe_case (kase);
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), cw_case_get_title (kase));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  cw_case_get_title (kase), -1);
-  g_signal_connect_object (check, "toggled", G_CALLBACK (case_toggled_cb), self, G_CONNECT_SWAPPED);
-
-  g_ptr_array_add (self->cases, g_object_ref (kase));
-  g_ptr_array_add (self->checks, check);
-  gtk_list_box_append (self->case_list, row);
 }
 
 static void
@@ -344,6 +310,7 @@ load_cases (CwMeetingDialog *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) summaries = cw_store_list_cases (self->store, &error);
+  g_autoptr(GPtrArray) cases = g_ptr_array_new_with_free_func (g_object_unref);
 
   if (summaries == NULL)
     {
@@ -354,7 +321,7 @@ load_cases (CwMeetingDialog *self)
   for (guint i = 0; i < summaries->len; i++)
     {
       CwCase *summary = g_ptr_array_index (summaries, i);
-      g_autoptr(CwCase) kase = NULL;
+      CwCase *kase;
 
       if (cw_case_get_status (summary) == CW_CASE_STATUS_CLOSED)
         continue;
@@ -365,20 +332,26 @@ load_cases (CwMeetingDialog *self)
           g_clear_error (&error);
           continue;
         }
-      add_case_row (self, kase);
+      g_ptr_array_add (cases, kase);
     }
+  cw_case_picker_set_placeholder (self->case_picker, _("No open cases"));
+  cw_case_picker_set_cases (self->case_picker, cases, describe_case);
+}
+
+static gboolean
+proposed_cb (CwCase   *kase,
+             gpointer  user_data)
+{
+  CwMeetingDialog *self = user_data;
+
+  return cw_meeting_proposes_case (kase, &self->date);
 }
 
 /* Chooses the cases a meeting on the date writes for. */
 static void
 propose_cases (CwMeetingDialog *self)
 {
-  self->updating = TRUE;
-  for (guint i = 0; i < self->cases->len; i++)
-    gtk_check_button_set_active (g_ptr_array_index (self->checks, i),
-                                 cw_meeting_proposes_case (g_ptr_array_index (self->cases, i),
-                                                           &self->date));
-  self->updating = FALSE;
+  cw_case_picker_choose (self->case_picker, proposed_cb, self);
 }
 
 /* The date */
@@ -632,8 +605,6 @@ cw_meeting_dialog_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_pointer (&self->profile, cw_profile_free);
   g_clear_pointer (&self->templates, g_ptr_array_unref);
-  g_clear_pointer (&self->cases, g_ptr_array_unref);
-  g_clear_pointer (&self->checks, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), CW_TYPE_MEETING_DIALOG);
 
   G_OBJECT_CLASS (cw_meeting_dialog_parent_class)->dispose (object);
@@ -657,7 +628,7 @@ cw_meeting_dialog_class_init (CwMeetingDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CwMeetingDialog, appeal_check);
   gtk_widget_class_bind_template_child (widget_class, CwMeetingDialog, copy_check);
   gtk_widget_class_bind_template_child (widget_class, CwMeetingDialog, solidarity_check);
-  gtk_widget_class_bind_template_child (widget_class, CwMeetingDialog, case_list);
+  gtk_widget_class_bind_template_child (widget_class, CwMeetingDialog, case_picker);
   gtk_widget_class_bind_template_child (widget_class, CwMeetingDialog, notes_label);
   gtk_widget_class_bind_template_child (widget_class, CwMeetingDialog, preview);
   gtk_widget_class_bind_template_child (widget_class, CwMeetingDialog, page_label);
@@ -678,9 +649,8 @@ cw_meeting_dialog_class_init (CwMeetingDialogClass *klass)
 static void
 cw_meeting_dialog_init (CwMeetingDialog *self)
 {
+  g_type_ensure (CW_TYPE_CASE_PICKER);
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->cases = g_ptr_array_new_with_free_func (g_object_unref);
-  self->checks = g_ptr_array_new ();
   cw_date_today (&self->date);
 }
 
@@ -698,6 +668,8 @@ connect_signals (CwMeetingDialog *self)
   g_signal_connect_object (self->copy_check, "toggled", G_CALLBACK (queue_rebuild), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->solidarity_check, "toggled", G_CALLBACK (queue_rebuild), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->case_picker, "toggled", G_CALLBACK (case_toggled_cb), self,
                            G_CONNECT_SWAPPED);
 }
 
@@ -797,12 +769,9 @@ gboolean
 cw_meeting_dialog_get_case_selected (CwMeetingDialog *self,
                                      const char      *case_id)
 {
-  int index;
-
   g_return_val_if_fail (CW_IS_MEETING_DIALOG (self), FALSE);
 
-  index = find_case (self, case_id);
-  return index >= 0 && gtk_check_button_get_active (g_ptr_array_index (self->checks, index));
+  return cw_case_picker_get_chosen (self->case_picker, case_id);
 }
 
 void
@@ -810,13 +779,15 @@ cw_meeting_dialog_set_case_selected (CwMeetingDialog *self,
                                      const char      *case_id,
                                      gboolean         selected)
 {
-  int index;
-
   g_return_if_fail (CW_IS_MEETING_DIALOG (self));
+  g_return_if_fail (cw_case_picker_get_case (self->case_picker, case_id) != NULL);
 
-  index = find_case (self, case_id);
-  g_return_if_fail (index >= 0);
-  gtk_check_button_set_active (g_ptr_array_index (self->checks, index), selected);
+  /* As the user ticks it. */
+  if (cw_case_picker_get_chosen (self->case_picker, case_id) != !!selected)
+    {
+      cw_case_picker_set_chosen (self->case_picker, case_id, selected);
+      case_toggled_cb (self);
+    }
 }
 
 /**
@@ -828,12 +799,12 @@ gboolean
 cw_meeting_dialog_offers_solidarity (CwMeetingDialog *self,
                                      const char      *case_id)
 {
-  int index;
+  CwCase *kase;
 
   g_return_val_if_fail (CW_IS_MEETING_DIALOG (self), FALSE);
 
-  index = find_case (self, case_id);
-  return index >= 0 && cw_letter_solidarity_allowed (g_ptr_array_index (self->cases, index), NULL);
+  kase = cw_case_picker_get_case (self->case_picker, case_id);
+  return kase != NULL && cw_letter_solidarity_allowed (kase, NULL);
 }
 
 /**
