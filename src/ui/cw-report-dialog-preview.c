@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cw-background.h"
 #include "cw-report-dialog-private.h"
 
 /*
@@ -86,31 +87,6 @@ build_thread (GTask        *task,
 }
 
 static void
-unref_thread (GTask        *task,
-              gpointer      source_object,
-              gpointer      task_data,
-              GCancellable *cancellable)
-{
-  g_object_unref (task_data);
-  g_task_return_boolean (task, TRUE);
-}
-
-/* Lets a document go in a thread: the pages of a thousand cases take a
- * fifth of a second to free, which the window would stop for. Nothing on
- * the main thread may hold on to it. */
-static void
-unref_in_thread (gpointer object)
-{
-  g_autoptr(GTask) task = NULL;
-
-  if (object == NULL)
-    return;
-  task = g_task_new (NULL, NULL, NULL, NULL);
-  g_task_set_task_data (task, object, NULL);
-  g_task_run_in_thread (task, unref_thread);
-}
-
-static void
 set_preparing (CwReportDialog *self,
                gboolean        preparing)
 {
@@ -146,7 +122,7 @@ build_done_cb (GObject      *source,
   /* Superseded, or the window closed: a newer build, if any, shows. */
   if (cancellable != self->build_cancellable)
     {
-      unref_in_thread (g_steal_pointer (&document));
+      cw_unref_in_thread (g_steal_pointer (&document));
       return;
     }
   g_clear_object (&self->build_cancellable);
@@ -161,7 +137,7 @@ build_done_cb (GObject      *source,
     }
 
   g_clear_pointer (&self->report, cw_report_unref);
-  unref_in_thread (g_steal_pointer (&self->document));
+  cw_unref_in_thread (g_steal_pointer (&self->document));
   self->document = g_steal_pointer (&document);
   self->report = cw_report_ref (cw_report_document_get_report (self->document));
   self->n_pages = cw_report_document_get_n_pages (self->document);
@@ -238,7 +214,7 @@ cw_report_dialog_stop_preview (CwReportDialog *self)
   g_clear_object (&self->build_cancellable);
   self->when_ready = CW_REPORT_DIALOG_WHEN_READY_NOTHING;
   g_clear_pointer (&self->report, cw_report_unref);
-  unref_in_thread (g_steal_pointer (&self->document));
+  cw_unref_in_thread (g_steal_pointer (&self->document));
   self->n_pages = 0;
 }
 
