@@ -297,6 +297,49 @@ test_not_now_logs_nothing (Fixture       *f,
   g_assert_null (entry_on (entries, "2026-11-21"));
 }
 
+/* A pack of hundreds of cases is laid out in a thread: the dialog shows
+ * at once, and the pages follow. A change made meanwhile is the one
+ * shown, not the layout it superseded. */
+static void
+test_laid_out_in_thread (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *label = NULL;
+  CwMeetingPack *pack;
+  gint64 until;
+  guint n_pages;
+
+  for (guint i = 0; i < 200; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Defender %u", i);
+      g_autofree char *id = add_case (f->store, title, CW_CASE_TYPE_LONG_TERM,
+                                      CW_CASE_STATUS_ACTIVE, NULL);
+    }
+
+  f->dialog = CW_MEETING_DIALOG (cw_meeting_dialog_new (NULL, f->store));
+  cw_meeting_dialog_set_date (f->dialog, &meeting);
+  gtk_window_present (GTK_WINDOW (f->dialog));
+  g_assert_true (cw_meeting_dialog_is_preparing (f->dialog));
+
+  /* Unticked while the first layout runs. */
+  cw_meeting_dialog_set_case_selected (f->dialog, LONG_TERM_ID, FALSE);
+
+  until = g_get_monotonic_time () + 120 * G_TIME_SPAN_SECOND;
+  while (cw_meeting_dialog_is_preparing (f->dialog) && g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (cw_meeting_dialog_is_preparing (f->dialog));
+
+  pack = cw_meeting_dialog_get_pack (f->dialog);
+  g_assert_cmpuint (cw_meeting_pack_count_letters (pack, LONG_TERM_ID), ==, 0);
+  g_assert_cmpuint (cw_meeting_pack_count_letters (pack, URGENT_ID), >, 0);
+  g_assert_cmpuint (cw_meeting_pack_get_n_cases (pack), ==, 201);
+  n_pages = cw_meeting_dialog_get_n_pages (f->dialog);
+  g_assert_cmpuint (n_pages, >, 200);
+  label = g_strdup_printf ("Page 1 of %u", n_pages);
+  run_main_loop (100);
+  g_assert_true (shows_text (GTK_WIDGET (f->dialog), label));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -312,6 +355,8 @@ main (int   argc,
               test_logs_letters_after_save, fixture_teardown);
   g_test_add ("/meeting-dialog/not-now-logs-nothing", Fixture, NULL, fixture_setup,
               test_not_now_logs_nothing, fixture_teardown);
+  g_test_add ("/meeting-dialog/laid-out-in-thread", Fixture, NULL, fixture_setup,
+              test_laid_out_in_thread, fixture_teardown);
 
   return g_test_run ();
 }

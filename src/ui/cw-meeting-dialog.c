@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cw-background.h"
 #include "cw-bundled-templates.h"
 #include "cw-case-picker.h"
 #include "cw-meeting.h"
@@ -15,6 +16,7 @@
 
 #define PREVIEW_WIDTH 620.0   /* pixels across a rendered page */
 #define REBUILD_DELAY_MS 150
+#define PREPARING_DELAY_MS 300
 
 struct _CwMeetingDialog
 {
@@ -27,11 +29,14 @@ struct _CwMeetingDialog
   gboolean cases_touched;   /* the user chose cases: a new date keeps them */
   gboolean updating;
 
+  /* The pack shown, laid out for the preview. A new one is laid out in a
+   * thread (thousands of letters take seconds) and shown once it is. */
   CwMeetingPack *pack;
-  gboolean paginated;
   guint n_pages;
   guint page;
   guint rebuild_source;
+  GCancellable *layout_cancellable;  /* the newest layout, while it runs */
+  guint preparing_source;            /* says "Preparing the pages…" soon */
 
   AdwToastOverlay *toast_overlay;
   GtkMenuButton *date_button;
@@ -51,6 +56,7 @@ struct _CwMeetingDialog
 G_DEFINE_FINAL_TYPE (CwMeetingDialog, cw_meeting_dialog, ADW_TYPE_WINDOW)
 
 static void rebuild_now (CwMeetingDialog *self);
+static void show_page   (CwMeetingDialog *self);
 
 static void
 show_toast (CwMeetingDialog *self,
@@ -91,33 +97,37 @@ update_actions (CwMeetingDialog *self)
 {
   gboolean has_letters = self->pack != NULL && cw_meeting_pack_count_letters (self->pack, NULL) > 0;
 
+  /* The pack shown may be the one just printed, laid out for the
+   * printer: its pages wait for the new layout. */
+  gboolean turning = self->layout_cancellable == NULL;
+
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "meeting.print", has_letters);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "meeting.save", has_letters);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "meeting.previous-page", self->page > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "meeting.previous-page",
+                                 turning && self->page > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "meeting.next-page",
-                                 self->page + 1 < self->n_pages);
+                                 turning && self->page + 1 < self->n_pages);
 }
 
 /* The preview */
 
-/* Lays the pack out as a PDF would, on a vector surface, so the preview
- * breaks its pages where the printout does. */
-static void
-paginate_for_preview (CwMeetingDialog *self)
+/* Lays @pack out as a PDF would, on a vector surface, so the preview
+ * breaks its pages where the printout does. Safe in a thread: Pango's
+ * default font map is the thread's own. */
+static guint
+lay_out (CwMeetingPack *pack,
+         double         width,
+         double         height)
 {
   cairo_surface_t *surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
   cairo_t *cr = cairo_create (surface);
   PangoContext *context = pango_cairo_create_context (cr);
-  double width, height;
-
-  cw_paper_size_points (self->profile->paper_size, &width, &height);
-  self->n_pages = cw_document_paginate (CW_DOCUMENT (self->pack), context, width, height);
-  self->paginated = TRUE;
-  self->page = MIN (self->page, self->n_pages > 0 ? self->n_pages - 1 : 0);
+  guint n_pages = cw_document_paginate (CW_DOCUMENT (pack), context, width, height);
 
   g_object_unref (context);
   cairo_destroy (cr);
   cairo_surface_destroy (surface);
+  return n_pages;
 }
 
 static GdkTexture *
@@ -164,10 +174,7 @@ show_page (CwMeetingDialog *self)
 {
   g_autofree char *label = NULL;
 
-  if (!self->paginated)
-    paginate_for_preview (self);
-
-  if (self->n_pages > 0)
+  if (self->pack != NULL && self->n_pages > 0)
     {
       g_autoptr(GdkTexture) texture = render_page (self, self->page);
 
@@ -213,34 +220,146 @@ roles_for_case (CwMeetingDialog *self,
   return roles;
 }
 
-static void
-rebuild_now (CwMeetingDialog *self)
+static CwMeetingPack *
+build_pack (CwMeetingDialog *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) chosen = NULL;
+  g_autoptr(GPtrArray) chosen = cw_case_picker_list_chosen (self->case_picker);
   guint copies = (guint) gtk_spin_button_get_value_as_int (self->copies_spin);
+  CwMeetingPack *pack = cw_meeting_pack_new (self->profile, &self->date, copies);
 
-  g_clear_handle_id (&self->rebuild_source, g_source_remove);
-  g_clear_object (&self->pack);
-  self->pack = cw_meeting_pack_new (self->profile, &self->date, copies);
-  cw_meeting_pack_set_member_address (self->pack, gtk_switch_get_active (self->member_switch));
-
-  chosen = cw_case_picker_list_chosen (self->case_picker);
+  cw_meeting_pack_set_member_address (pack, gtk_switch_get_active (self->member_switch));
   for (guint i = 0; i < chosen->len; i++)
     {
       CwCase *kase = g_ptr_array_index (chosen, i);
 
-      if (!cw_meeting_pack_add_case (self->pack, kase, roles_for_case (self, kase),
+      if (!cw_meeting_pack_add_case (pack, kase, roles_for_case (self, kase),
                                      self->templates, &error))
         {
           show_toast (self, error->message);
           g_clear_error (&error);
         }
     }
+  return pack;
+}
 
-  self->paginated = FALSE;
+/* Shows @pack, laid out on @n_pages pages. */
+static void
+show_pack (CwMeetingDialog *self,
+           CwMeetingPack   *pack,
+           guint            n_pages)
+{
+  cw_unref_in_thread (g_steal_pointer (&self->pack));
+  self->pack = pack;
+  self->n_pages = n_pages;
+  self->page = MIN (self->page, n_pages > 0 ? n_pages - 1 : 0);
   show_page (self);
   show_summary (self);
+}
+
+/* Laying out, in a thread */
+
+typedef struct {
+  CwMeetingPack *pack;
+  double width;
+  double height;
+  guint n_pages;
+} LayoutJob;
+
+static void
+layout_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  LayoutJob *job = task_data;
+
+  job->n_pages = lay_out (job->pack, job->width, job->height);
+  /* Superseded meanwhile: let go here rather than on the main thread. */
+  if (g_task_return_error_if_cancelled (task))
+    g_clear_object (&job->pack);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+set_preparing (CwMeetingDialog *self,
+               gboolean         preparing)
+{
+  g_clear_handle_id (&self->preparing_source, g_source_remove);
+  if (preparing)
+    {
+      gtk_label_set_text (self->page_label, _("Preparing the pages…"));
+      gtk_label_set_text (self->summary_label, "");
+    }
+}
+
+static gboolean
+preparing_timeout_cb (gpointer user_data)
+{
+  CwMeetingDialog *self = user_data;
+
+  self->preparing_source = 0;
+  set_preparing (self, TRUE);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+layout_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  CwMeetingDialog *self = CW_MEETING_DIALOG (source);
+  LayoutJob *job = g_task_get_task_data (G_TASK (result));
+
+  /* Superseded, or the window closed: the newest layout, if any, shows. */
+  if (g_task_get_cancellable (G_TASK (result)) != self->layout_cancellable ||
+      !g_task_propagate_boolean (G_TASK (result), NULL))
+    {
+      cw_unref_in_thread (g_steal_pointer (&job->pack));
+      return;
+    }
+
+  g_clear_object (&self->layout_cancellable);
+  set_preparing (self, FALSE);
+  show_pack (self, g_steal_pointer (&job->pack), job->n_pages);
+}
+
+static void
+layout_job_free (LayoutJob *job)
+{
+  g_clear_object (&job->pack);
+  g_free (job);
+}
+
+static void
+stop_layout (CwMeetingDialog *self)
+{
+  if (self->layout_cancellable != NULL)
+    g_cancellable_cancel (self->layout_cancellable);
+  g_clear_object (&self->layout_cancellable);
+  g_clear_handle_id (&self->preparing_source, g_source_remove);
+}
+
+static void
+rebuild_now (CwMeetingDialog *self)
+{
+  g_autoptr(GTask) task = NULL;
+  LayoutJob *job = g_new0 (LayoutJob, 1);
+
+  g_clear_handle_id (&self->rebuild_source, g_source_remove);
+  stop_layout (self);
+
+  job->pack = build_pack (self);
+  cw_paper_size_points (self->profile->paper_size, &job->width, &job->height);
+  self->layout_cancellable = g_cancellable_new ();
+  task = g_task_new (self, self->layout_cancellable, layout_done_cb, NULL);
+  g_task_set_task_data (task, job, (GDestroyNotify) layout_job_free);
+  g_task_run_in_thread (task, layout_thread);
+
+  /* A quick layout shows without "Preparing" flashing by. */
+  self->preparing_source = g_timeout_add (PREPARING_DELAY_MS, preparing_timeout_cb, self);
+  update_actions (self);
 }
 
 static gboolean
@@ -262,14 +381,22 @@ queue_rebuild (CwMeetingDialog *self)
   self->rebuild_source = g_timeout_add (REBUILD_DELAY_MS, rebuild_timeout_cb, self);
 }
 
-/* Pending changes are laid out before anyone looks at the pack. */
+/* Pending changes are laid out, here and now, before anyone looks at the
+ * pack: printing, saving, the tests. */
 static void
 flush (CwMeetingDialog *self)
 {
-  if (self->rebuild_source != 0 || self->pack == NULL)
-    rebuild_now (self);
-  else if (!self->paginated)
-    show_page (self);
+  CwMeetingPack *pack;
+  double width, height;
+
+  if (self->rebuild_source == 0 && self->layout_cancellable == NULL && self->pack != NULL)
+    return;
+
+  g_clear_handle_id (&self->rebuild_source, g_source_remove);
+  stop_layout (self);
+  pack = build_pack (self);
+  cw_paper_size_points (self->profile->paper_size, &width, &height);
+  show_pack (self, pack, lay_out (pack, width, height));
 }
 
 /* The cases */
@@ -464,11 +591,11 @@ print_done_cb (GtkPrintOperationResult result,
   if (self == NULL)
     return;
 
-  /* The printer laid the pack out for itself: the preview does it again. */
-  self->paginated = FALSE;
-  show_page (self);
+  /* The printer laid the pack out for itself: the preview lays out a new
+   * one, and the printed one is the one to log. */
   if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
     offer_logging (self, self->pack);
+  rebuild_now (self);
 }
 
 static char *
@@ -516,8 +643,8 @@ cw_meeting_dialog_save_pdf (CwMeetingDialog  *self,
   pack = g_object_ref (self->pack);
   ok = cw_store_check_output_file (self->store, file, error) &&
        cw_meeting_pack_write_pdf_file (pack, file, error);
-  self->paginated = FALSE;
-  show_page (self);
+  /* The PDF laid the pack out for itself: the preview lays out a new one. */
+  rebuild_now (self);
   if (!ok)
     return FALSE;
 
@@ -601,7 +728,9 @@ cw_meeting_dialog_dispose (GObject *object)
   CwMeetingDialog *self = CW_MEETING_DIALOG (object);
 
   g_clear_handle_id (&self->rebuild_source, g_source_remove);
-  g_clear_object (&self->pack);
+  /* A layout still running finds the window gone and lets its pack go. */
+  stop_layout (self);
+  cw_unref_in_thread (g_steal_pointer (&self->pack));
   g_clear_object (&self->store);
   g_clear_pointer (&self->profile, cw_profile_free);
   g_clear_pointer (&self->templates, g_ptr_array_unref);
@@ -828,4 +957,18 @@ cw_meeting_dialog_get_n_pages (CwMeetingDialog *self)
 
   flush (self);
   return self->n_pages;
+}
+
+/**
+ * cw_meeting_dialog_is_preparing:
+ *
+ * Whether a change waits to be laid out, or is being laid out: the pages
+ * shown are not yet the pack's.
+ */
+gboolean
+cw_meeting_dialog_is_preparing (CwMeetingDialog *self)
+{
+  g_return_val_if_fail (CW_IS_MEETING_DIALOG (self), FALSE);
+
+  return self->rebuild_source != 0 || self->layout_cancellable != NULL;
 }

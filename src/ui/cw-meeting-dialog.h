@@ -31,6 +31,7 @@ gboolean       cw_meeting_dialog_offers_solidarity    (CwMeetingDialog *self,
                                                        const char      *case_id);
 CwMeetingPack *cw_meeting_dialog_get_pack             (CwMeetingDialog *self);
 guint          cw_meeting_dialog_get_n_pages          (CwMeetingDialog *self);
+gboolean       cw_meeting_dialog_is_preparing         (CwMeetingDialog *self);
 gboolean       cw_meeting_dialog_save_pdf             (CwMeetingDialog *self,
                                                        GFile           *file,
                                                        GError         **error);
