@@ -2677,6 +2677,72 @@ test_signals_cases (void)
   g_assert_cmpuint (rec->not_committed, ==, 0);
 }
 
+/* During "entries-changed", the store says which entry changed when only
+ * one did, so a timeline need not read every entry again. */
+static void
+changed_entry_cb (CwStore    *store,
+                  const char *case_id,
+                  GPtrArray  *heard)
+{
+  const char *entry_id = cw_store_get_changed_entry (store);
+
+  g_ptr_array_add (heard, g_strdup (entry_id != NULL ? entry_id : "(several)"));
+}
+
+static void
+test_signals_changed_entry (void)
+{
+  g_autoptr(TmpDir) tmp = tmp_dir_new ();
+  g_autofree char *path = tmp_dir_file (tmp, "casework.db");
+  g_autoptr(CwStore) store = open_store (path);
+  g_autoptr(CwCase) kase = save_new_case (store, "Jane Doe");
+  const char *case_id = cw_case_get_id (kase);
+  g_autoptr(CwEntry) a = make_entry (case_id, "2024-03-07", CW_ENTRY_CATEGORY_ACTIVITY,
+                                     "letter", 3, FALSE, "Letters");
+  g_autoptr(CwEntry) b = make_entry (case_id, "2024-03-08", CW_ENTRY_CATEGORY_ACTIVITY,
+                                     "petition", 40, FALSE, "Signatures");
+  g_autoptr(GPtrArray) heard = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+
+  g_signal_connect (store, "entries-changed", G_CALLBACK (changed_entry_cb), heard);
+
+  /* One entry added, edited, deleted: that entry. */
+  save_entry_ok (store, a);
+  g_assert_cmpuint (heard->len, ==, 1);
+  g_assert_cmpstr (heard->pdata[0], ==, cw_entry_get_id (a));
+  cw_entry_set_count (a, 4);
+  save_entry_ok (store, a);
+  g_assert_cmpstr (heard->pdata[1], ==, cw_entry_get_id (a));
+  g_assert_null (cw_store_get_changed_entry (store));
+
+  /* The same entry twice in one transaction is still one entry. */
+  g_assert_true (cw_store_begin (store, &error));
+  cw_entry_set_count (a, 5);
+  save_entry_ok (store, a);
+  cw_entry_set_count (a, 6);
+  save_entry_ok (store, a);
+  g_assert_true (cw_store_commit (store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (heard->len, ==, 3);
+  g_assert_cmpstr (heard->pdata[2], ==, cw_entry_get_id (a));
+
+  /* Two entries in one transaction: read them all again. */
+  g_assert_true (cw_store_begin (store, &error));
+  save_entry_ok (store, b);
+  cw_entry_set_count (a, 7);
+  save_entry_ok (store, a);
+  g_assert_true (cw_store_commit (store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (heard->len, ==, 4);
+  g_assert_cmpstr (heard->pdata[3], ==, "(several)");
+
+  g_assert_true (cw_store_delete_entry (store, cw_entry_get_id (b), &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (heard->len, ==, 5);
+  g_assert_cmpstr (heard->pdata[4], ==, cw_entry_get_id (b));
+  g_assert_null (cw_store_get_changed_entry (store));
+}
+
 static void
 test_signals_entries (void)
 {
@@ -2952,6 +3018,7 @@ main (int   argc,
   g_test_add_func ("/store/search/follows-changes", test_search_follows_changes);
   g_test_add_func ("/store/signals/cases", test_signals_cases);
   g_test_add_func ("/store/signals/entries", test_signals_entries);
+  g_test_add_func ("/store/signals/changed-entry", test_signals_changed_entry);
   g_test_add_func ("/store/import/bulk", test_import_bulk);
   g_test_add_func ("/store/import/bulk-refused", test_import_bulk_refused);
 

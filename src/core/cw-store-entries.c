@@ -414,7 +414,7 @@ cw_store_save_entry (CwStore  *self,
       return FALSE;
     }
 
-  cw_store_queue_change (self, CW_STORE_CHANGE_ENTRIES, cw_entry_get_case_id (entry));
+  cw_store_queue_entry_change (self, cw_entry_get_case_id (entry), cw_entry_get_id (entry));
   if (!cw_store_commit (self, error))
     return FALSE;
 
@@ -464,7 +464,7 @@ cw_store_delete_entry (CwStore     *self,
       return FALSE;
     }
 
-  cw_store_queue_change (self, CW_STORE_CHANGE_ENTRIES, case_id);
+  cw_store_queue_entry_change (self, case_id, id);
   return cw_store_commit (self, error);
 }
 

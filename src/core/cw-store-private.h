@@ -33,7 +33,8 @@ struct _CwStore
   GHashTable *statements;   /* SQL text → sqlite3_stmt, reused */
   guint transaction_depth;
   GArray *pending_changes;  /* emitted when the outermost transaction commits */
-  GHashTable *pending_keys;  /* "change:id" of each pending change, to queue each once */
+  GHashTable *pending_keys;  /* "change:id" of each pending change → its index + 1 */
+  const char *changed_entry;  /* while "entries-changed" is emitted: the one entry */
   GArray *savepoint_marks;  /* pending_changes->len when each open savepoint began */
 };
 
@@ -57,6 +58,9 @@ gboolean        cw_store_check_writable       (CwStore            *self,
 void            cw_store_queue_change         (CwStore            *self,
                                                CwStoreChange       change,
                                                const char         *id);
+void            cw_store_queue_entry_change   (CwStore            *self,
+                                               const char         *case_id,
+                                               const char         *entry_id);
 gboolean        cw_store_query_int            (CwStore            *self,
                                                const char         *sql,
                                                int                *value,

@@ -16,6 +16,8 @@
 typedef struct {
   CwStoreChange change;
   char *id;
+  char *entry_id;     /* the one entry of the case that changed, if known */
+  gboolean entries;   /* more than one did, or which is not known */
 } PendingChange;
 
 G_DEFINE_FINAL_TYPE (CwStore, cw_store, G_TYPE_OBJECT)
@@ -48,6 +50,7 @@ pending_change_clear (gpointer data)
   PendingChange *pc = data;
 
   g_free (pc->id);
+  g_free (pc->entry_id);
 }
 
 /* Whether @c is one XML can carry, which every stored text must be to go
@@ -276,22 +279,60 @@ change_key (CwStoreChange  change,
   return g_strdup_printf ("%d:%s", change, id);
 }
 
+/* Queues @change of @id once however often it is queued; @entry_id, for
+ * a change of a case's entries, is the entry that changed, or %NULL if
+ * more than one did or which is not known. */
+static void
+cw_store_queue_entry_change_full (CwStore       *self,
+                                  CwStoreChange  change,
+                                  const char    *id,
+                                  const char    *entry_id)
+{
+  PendingChange pc = { change, NULL, NULL, FALSE };
+  char *key = change_key (change, id);
+  gpointer index;
+
+  g_assert (self->transaction_depth > 0);
+
+  /* An import queues a change per case: a table keeps that linear. */
+  if (g_hash_table_lookup_extended (self->pending_keys, key, NULL, &index))
+    {
+      PendingChange *queued = &g_array_index (self->pending_changes, PendingChange,
+                                              GPOINTER_TO_UINT (index) - 1);
+
+      if (g_strcmp0 (queued->entry_id, entry_id) != 0)
+        {
+          g_clear_pointer (&queued->entry_id, g_free);
+          queued->entries = TRUE;
+        }
+      g_free (key);
+      return;
+    }
+
+  pc.id = g_strdup (id);
+  pc.entry_id = g_strdup (entry_id);
+  pc.entries = entry_id == NULL;
+  g_array_append_val (self->pending_changes, pc);
+  g_hash_table_insert (self->pending_keys, key,
+                       GUINT_TO_POINTER (self->pending_changes->len));
+}
+
+/* A change of one entry of a case: a view of the timeline need only read
+ * that entry again (cw_store_get_changed_entry()). */
+void
+cw_store_queue_entry_change (CwStore    *self,
+                             const char *case_id,
+                             const char *entry_id)
+{
+  cw_store_queue_entry_change_full (self, CW_STORE_CHANGE_ENTRIES, case_id, entry_id);
+}
+
 void
 cw_store_queue_change (CwStore       *self,
                        CwStoreChange  change,
                        const char    *id)
 {
-  PendingChange pc = { change, NULL };
-  char *key = change_key (change, id);
-
-  g_assert (self->transaction_depth > 0);
-
-  /* An import queues a change per case: a set keeps that linear. */
-  if (!g_hash_table_add (self->pending_keys, key))
-    return;
-
-  pc.id = g_strdup (id);
-  g_array_append_val (self->pending_changes, pc);
+  cw_store_queue_entry_change_full (self, change, id, NULL);
 }
 
 /* Forgets the changes queued after the first @len. */
@@ -326,8 +367,26 @@ emit_pending_changes (CwStore *self)
                       : pc->change == CW_STORE_CHANGE_CASE_REMOVED ? signals[CASE_REMOVED]
                       : signals[ENTRIES_CHANGED];
 
+      self->changed_entry = pc->entries ? NULL : pc->entry_id;
       g_signal_emit (self, signal_id, 0, pc->id);
+      self->changed_entry = NULL;
     }
+}
+
+/**
+ * cw_store_get_changed_entry:
+ *
+ * While "entries-changed" is emitted: the id of the entry that changed
+ * (added, edited or deleted), if only that one of the case's did.
+ *
+ * Returns: (nullable): the entry's id; %NULL if several changed, if which
+ *   is not known, or outside the signal
+ */
+const char *
+cw_store_get_changed_entry (CwStore *self)
+{
+  g_return_val_if_fail (CW_IS_STORE (self), NULL);
+  return self->changed_entry;
 }
 
 /**

@@ -41,6 +41,7 @@ const char  *cw_store_get_path              (CwStore           *self);
 gboolean     cw_store_get_read_only         (CwStore           *self);
 const char  *cw_store_get_read_only_reason  (CwStore           *self);
 int          cw_store_get_schema_version    (CwStore           *self);
+const char  *cw_store_get_changed_entry     (CwStore           *self);
 
 gboolean     cw_store_check_integrity       (CwStore           *self,
                                              GError           **error);
