@@ -366,6 +366,105 @@ test_incremental (Fixture       *f,
                      cw_entry_get_id (g_ptr_array_index (all, i)));
 }
 
+/* One entry changed is read again alone and moved where it belongs; the
+ * order is the store's to the last tie. */
+static void
+test_one_entry_read_again (Fixture       *f,
+                           gconstpointer  data)
+{
+  static const char * const dates[] = { "2025", "2025-03", "2025-03-07", "2025-03-08", "2024-12-31" };
+  g_autoptr(CwEntryList) list = cw_entry_list_new (f->store, f->case_id);
+  g_autoptr(GPtrArray) saved = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+  g_autoptr(GError) error = NULL;
+
+  for (guint step = 0; step < 300; step++)
+    {
+      g_autoptr(GPtrArray) all = NULL;
+      guint choice = g_rand_int_range (rand, 0, 3);
+
+      if (choice == 0 || saved->len < 3)
+        {
+          g_autofree char *title = g_strdup_printf ("Entry %u", step);
+
+          g_ptr_array_add (saved, save_entry (f, f->case_id,
+                                              dates[g_rand_int_range (rand, 0, G_N_ELEMENTS (dates))],
+                                              title));
+        }
+      else if (choice == 1)
+        {
+          CwEntry *entry = g_ptr_array_index (saved, g_rand_int_range (rand, 0, saved->len));
+
+          cw_entry_set_date (entry, dates[g_rand_int_range (rand, 0, G_N_ELEMENTS (dates))]);
+          cw_entry_set_count (entry, step);
+          g_assert_true (cw_store_save_entry (f->store, entry, &error));
+          g_assert_no_error (error);
+        }
+      else
+        {
+          guint index = g_rand_int_range (rand, 0, saved->len);
+
+          g_assert_true (cw_store_delete_entry (f->store,
+                                                cw_entry_get_id (g_ptr_array_index (saved, index)),
+                                                &error));
+          g_assert_no_error (error);
+          g_ptr_array_remove_index (saved, index);
+        }
+
+      all = cw_store_list_entries (f->store, f->case_id, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, all->len);
+      for (guint i = 0; i < all->len; i++)
+        {
+          CwEntry *shown = item_at (list, i);
+          CwEntry *stored = g_ptr_array_index (all, i);
+
+          g_assert_cmpstr (cw_entry_get_id (shown), ==, cw_entry_get_id (stored));
+          g_assert_cmpint (cw_entry_get_count (shown), ==, cw_entry_get_count (stored));
+        }
+    }
+}
+
+/* In a list still being read, an entry moved past what was read leaves
+ * it, and comes back with the rest: the list did not read itself again. */
+static void
+test_one_entry_incremental (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(CwEntryList) list = NULL;
+  g_autoptr(CwTestWatcher) watcher = NULL;
+  g_autoptr(CwEntry) newest = NULL;
+  g_autoptr(GError) error = NULL;
+  guint first;
+
+  g_assert_true (cw_store_begin (f->store, &error));
+  for (guint i = 0; i < 500; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Entry %u", i);
+      g_autoptr(CwEntry) entry G_GNUC_UNUSED = save_entry (f, f->case_id, "2020-01-01", title);
+    }
+  g_assert_true (cw_store_commit (f->store, &error));
+  newest = save_entry (f, f->case_id, "2026-11-01", "Newest");
+
+  list = cw_entry_list_new_incremental (f->store, f->case_id);
+  watcher = cw_test_watcher_new (G_LIST_MODEL (list));
+  first = g_list_model_get_n_items (G_LIST_MODEL (list));
+  g_assert_false (cw_entry_list_is_complete (list));
+  g_assert_cmpstr (cw_entry_get_id (item_at (list, 0)), ==, cw_entry_get_id (newest));
+
+  cw_entry_set_date (newest, "1999");
+  g_assert_true (cw_store_save_entry (f->store, newest, &error));
+  g_assert_no_error (error);
+  cw_test_assert_one_change (watcher, 0, 1, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, first - 1);
+  g_assert_cmpuint (cw_entry_list_get_n_total (list), ==, 501);
+
+  while (!cw_entry_list_is_complete (list))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 501);
+  g_assert_cmpstr (cw_entry_get_id (item_at (list, 500)), ==, cw_entry_get_id (newest));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -386,6 +485,8 @@ main (int   argc,
   ADD ("follows-case-delete", test_follows_case_delete);
   ADD ("many-entries", test_many_entries);
   ADD ("incremental", test_incremental);
+  ADD ("one-entry-read-again", test_one_entry_read_again);
+  ADD ("one-entry-incremental", test_one_entry_incremental);
 
 #undef ADD
 
