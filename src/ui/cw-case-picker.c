@@ -128,19 +128,12 @@ user_set_chosen (CwCasePicker     *self,
 
 typedef struct {
   CwCasePicker *picker;
-  GtkListItem *list_item;
   GtkCheckButton *check;
   GtkLabel *title;
   GtkLabel *subtitle;
   CwCasePickerItem *item;   /* the one shown, while bound */
   gulong chosen_handler;
 } Row;
-
-static void
-row_free (Row *row)
-{
-  g_free (row);
-}
 
 static void
 row_check_toggled_cb (GtkCheckButton *check,
@@ -158,6 +151,22 @@ row_item_chosen_cb (CwCasePickerItem *item,
   gtk_check_button_set_active (row->check, item->chosen);
 }
 
+/* Case text is text, never markup; a long title is cut short, so the list
+ * keeps room for its cases. */
+static GtkWidget *
+row_label_new (void)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_use_markup (GTK_LABEL (label), FALSE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_lines (GTK_LABEL (label), 2);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  return label;
+}
+
 static void
 setup_cb (GtkSignalListItemFactory *factory,
           GtkListItem              *list_item,
@@ -165,28 +174,12 @@ setup_cb (GtkSignalListItemFactory *factory,
 {
   Row *row = g_new0 (Row, 1);
   GtkWidget *labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
-  GtkWidget *title = gtk_label_new (NULL);
-  GtkWidget *subtitle = gtk_label_new (NULL);
+  GtkWidget *title = row_label_new ();
+  GtkWidget *subtitle = row_label_new ();
   GtkWidget *check;
 
   row->picker = self;
-  row->list_item = list_item;
 
-  /* Case text is text, never markup; a long title is cut short, so the
-   * list keeps room for its cases. */
-  gtk_label_set_use_markup (GTK_LABEL (title), FALSE);
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (title), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_lines (GTK_LABEL (title), 2);
-  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (title, "title");
-  gtk_label_set_use_markup (GTK_LABEL (subtitle), FALSE);
-  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
-  gtk_label_set_wrap (GTK_LABEL (subtitle), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (subtitle), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_lines (GTK_LABEL (subtitle), 2);
-  gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
   gtk_widget_add_css_class (subtitle, "dim-label");
   gtk_widget_add_css_class (subtitle, "caption");
   gtk_box_append (GTK_BOX (labels), title);
@@ -220,7 +213,7 @@ setup_cb (GtkSignalListItemFactory *factory,
   row->title = GTK_LABEL (title);
   row->subtitle = GTK_LABEL (subtitle);
   g_signal_connect (check, "toggled", G_CALLBACK (row_check_toggled_cb), row);
-  g_object_set_data_full (G_OBJECT (list_item), "cw-row", row, (GDestroyNotify) row_free);
+  g_object_set_data_full (G_OBJECT (list_item), "cw-row", row, g_free);
 }
 
 static void
