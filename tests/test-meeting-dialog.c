@@ -312,8 +312,7 @@ test_laid_out_in_thread (Fixture       *f,
   for (guint i = 0; i < 200; i++)
     {
       g_autofree char *title = g_strdup_printf ("Defender %u", i);
-      g_autofree char *id = add_case (f->store, title, CW_CASE_TYPE_LONG_TERM,
-                                      CW_CASE_STATUS_ACTIVE, NULL);
+      g_free (add_case (f->store, title, CW_CASE_TYPE_LONG_TERM, CW_CASE_STATUS_ACTIVE, NULL));
     }
 
   f->dialog = CW_MEETING_DIALOG (cw_meeting_dialog_new (NULL, f->store));
