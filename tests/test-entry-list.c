@@ -188,6 +188,7 @@ test_follows_edit (Fixture       *f,
   g_autoptr(GError) error = NULL;
   CwEntry *top = item_at (list, 0);
   CwEntry *bottom = item_at (list, 3);
+  CwEntry *middle;
 
   /* An edit in place is one row replaced. */
   cw_entry_set_count (b, 15);
@@ -201,13 +202,22 @@ test_follows_edit (Fixture       *f,
   g_assert_true (item_at (list, 0) == top);
   g_assert_true (item_at (list, 3) == bottom);
 
-  /* A new date moves it: the stretch between is reported, the ends kept. */
+  /* A new date moves it: out of its place and into the new one, and the
+   * rows between stay as they were, bound widgets and all. */
+  middle = item_at (list, 2);
   cw_entry_set_date (b, "2025-02-15");
   g_assert_true (cw_store_save_entry (f->store, b, &error));
   g_assert_no_error (error);
-  cw_test_assert_one_change (watcher, 1, 2, 2);
+  g_assert_cmpuint (watcher->changes->len, ==, 2);
+  g_assert_cmpuint (g_array_index (watcher->changes, CwTestChange, 0).position, ==, 1);
+  g_assert_cmpuint (g_array_index (watcher->changes, CwTestChange, 0).removed, ==, 1);
+  g_assert_cmpuint (g_array_index (watcher->changes, CwTestChange, 0).added, ==, 0);
+  g_assert_cmpuint (g_array_index (watcher->changes, CwTestChange, 1).position, ==, 2);
+  g_assert_cmpuint (g_array_index (watcher->changes, CwTestChange, 1).removed, ==, 0);
+  g_assert_cmpuint (g_array_index (watcher->changes, CwTestChange, 1).added, ==, 1);
   assert_titles (G_LIST_MODEL (list), "A", "C", "B", "D", NULL);
   g_assert_true (item_at (list, 0) == top);
+  g_assert_true (item_at (list, 1) == middle);
   g_assert_true (item_at (list, 3) == bottom);
 }
 
@@ -366,8 +376,22 @@ test_incremental (Fixture       *f,
                      cw_entry_get_id (g_ptr_array_index (all, i)));
 }
 
+/* Replays each change on a copy of the list, as a view does. */
+static void
+mirror_cb (GListModel *model,
+           guint       position,
+           guint       removed,
+           guint       added,
+           GPtrArray  *mirror)
+{
+  g_ptr_array_remove_range (mirror, position, removed);
+  for (guint i = 0; i < added; i++)
+    g_ptr_array_insert (mirror, position + i, item_at (CW_ENTRY_LIST (model), position + i));
+}
+
 /* One entry changed is read again alone and moved where it belongs; the
- * order is the store's to the last tie. */
+ * order is the store's to the last tie, each change told is one a view
+ * can follow, and every other entry is the very object it was. */
 static void
 test_one_entry_read_again (Fixture       *f,
                            gconstpointer  data)
@@ -376,12 +400,19 @@ test_one_entry_read_again (Fixture       *f,
   g_autoptr(CwEntryList) list = cw_entry_list_new (f->store, f->case_id);
   g_autoptr(GPtrArray) saved = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+  g_autoptr(GPtrArray) mirror = g_ptr_array_new ();
   g_autoptr(GError) error = NULL;
 
+  g_signal_connect (list, "items-changed", G_CALLBACK (mirror_cb), mirror);
   for (guint step = 0; step < 300; step++)
     {
       g_autoptr(GPtrArray) all = NULL;
+      g_autoptr(GHashTable) before = g_hash_table_new (g_str_hash, g_str_equal);
       guint choice = g_rand_int_range (rand, 0, 3);
+      const char *changed = NULL;
+
+      for (guint i = 0; i < mirror->len; i++)
+        g_hash_table_insert (before, (gpointer) cw_entry_get_id (mirror->pdata[i]), mirror->pdata[i]);
 
       if (choice == 0 || saved->len < 3)
         {
@@ -390,6 +421,7 @@ test_one_entry_read_again (Fixture       *f,
           g_ptr_array_add (saved, save_entry (f, f->case_id,
                                               dates[g_rand_int_range (rand, 0, G_N_ELEMENTS (dates))],
                                               title));
+          changed = cw_entry_get_id (g_ptr_array_index (saved, saved->len - 1));
         }
       else if (choice == 1)
         {
@@ -399,6 +431,7 @@ test_one_entry_read_again (Fixture       *f,
           cw_entry_set_count (entry, step);
           g_assert_true (cw_store_save_entry (f->store, entry, &error));
           g_assert_no_error (error);
+          changed = cw_entry_get_id (entry);
         }
       else
         {
@@ -414,13 +447,17 @@ test_one_entry_read_again (Fixture       *f,
       all = cw_store_list_entries (f->store, f->case_id, &error);
       g_assert_no_error (error);
       g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, all->len);
+      g_assert_cmpuint (mirror->len, ==, all->len);
       for (guint i = 0; i < all->len; i++)
         {
           CwEntry *shown = item_at (list, i);
           CwEntry *stored = g_ptr_array_index (all, i);
 
+          g_assert_true (mirror->pdata[i] == shown);
           g_assert_cmpstr (cw_entry_get_id (shown), ==, cw_entry_get_id (stored));
           g_assert_cmpint (cw_entry_get_count (shown), ==, cw_entry_get_count (stored));
+          if (g_strcmp0 (cw_entry_get_id (shown), changed) != 0)
+            g_assert_true (g_hash_table_lookup (before, cw_entry_get_id (shown)) == shown);
         }
     }
 }

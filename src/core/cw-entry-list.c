@@ -226,6 +226,15 @@ find_place (CwEntryList *self,
   return low;
 }
 
+/* How many entries an incremental list's case has, after one changed. */
+static gboolean
+finish_update (CwEntryList *self)
+{
+  if (!self->complete)
+    self->n_total = cw_store_count_entries (self->store, self->case_id);
+  return TRUE;
+}
+
 /*
  * Reads the one entry that changed again: gone, it leaves the list; new or
  * edited, it goes where its date puts it. Returns %FALSE if the list must
@@ -265,24 +274,23 @@ update_entry (CwEntryList *self,
   if (place == self->entries->len && !self->complete)
     place = G_MAXUINT;
 
-  if (place != G_MAXUINT)
-    g_ptr_array_insert (self->entries, place, g_steal_pointer (&fresh));
-
-  if (old != G_MAXUINT && place != G_MAXUINT)
+  /* Edited in place, one row replaced. Moved, out of one place and into
+   * another, so the rows between keep their widgets, however many. Each
+   * change is told once the list is as it says. */
+  if (old != G_MAXUINT && place == old)
     {
-      /* Moved (or edited in place): the rows between shifted by one. */
-      guint low = MIN (old, place), high = MAX (old, place);
-
-      items_changed (self, low, high - low + 1, high - low + 1);
+      g_ptr_array_insert (self->entries, place, g_steal_pointer (&fresh));
+      items_changed (self, old, 1, 1);
+      return finish_update (self);
     }
-  else if (old != G_MAXUINT)
+  if (old != G_MAXUINT)
     items_changed (self, old, 1, 0);
-  else if (place != G_MAXUINT)
-    items_changed (self, place, 0, 1);
-
-  if (!self->complete)
-    self->n_total = cw_store_count_entries (self->store, self->case_id);
-  return TRUE;
+  if (place != G_MAXUINT)
+    {
+      g_ptr_array_insert (self->entries, place, g_steal_pointer (&fresh));
+      items_changed (self, place, 0, 1);
+    }
+  return finish_update (self);
 }
 
 static void
