@@ -2741,6 +2741,31 @@ test_signals_changed_entry (void)
   g_assert_cmpuint (heard->len, ==, 5);
   g_assert_cmpstr (heard->pdata[4], ==, cw_entry_get_id (b));
   g_assert_null (cw_store_get_changed_entry (store));
+
+  /* A savepoint taken back takes its entries' changes back too; one it
+   * touched may read all again, but nothing is lost or told twice. */
+  g_assert_true (cw_store_begin (store, &error));
+  cw_entry_set_count (a, 8);
+  save_entry_ok (store, a);
+  g_assert_true (cw_store_begin (store, &error));
+  save_entry_ok (store, b);
+  cw_store_rollback (store);
+  g_assert_true (cw_store_commit (store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (heard->len, ==, 6);
+  g_assert_true (g_str_equal (heard->pdata[5], cw_entry_get_id (a)) ||
+                 g_str_equal (heard->pdata[5], "(several)"));
+
+  g_assert_true (cw_store_begin (store, &error));
+  g_assert_true (cw_store_begin (store, &error));
+  save_entry_ok (store, b);
+  cw_store_rollback (store);
+  cw_entry_set_count (a, 9);
+  save_entry_ok (store, a);
+  g_assert_true (cw_store_commit (store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (heard->len, ==, 7);
+  g_assert_cmpstr (heard->pdata[6], ==, cw_entry_get_id (a));
 }
 
 static void
