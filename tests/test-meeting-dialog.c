@@ -297,6 +297,25 @@ test_not_now_logs_nothing (Fixture       *f,
   g_assert_null (entry_on (entries, "2026-11-21"));
 }
 
+/* A pack without letters is not saved: there is nothing to write. */
+static void
+test_no_letters_not_saved (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "meeting.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+
+  open_dialog (f);
+  cw_meeting_dialog_set_case_selected (f->dialog, LONG_TERM_ID, FALSE);
+  cw_meeting_dialog_set_case_selected (f->dialog, URGENT_ID, FALSE);
+  g_assert_false (cw_meeting_dialog_save_pdf (f->dialog, file, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  run_main_loop (100);
+  g_assert_null (find_message_dialog (f));
+}
+
 /* A pack of hundreds of cases is laid out in a thread: the dialog shows
  * at once, and the pages follow. A change made meanwhile is the one
  * shown, not the layout it superseded. */
@@ -315,10 +334,11 @@ test_laid_out_in_thread (Fixture       *f,
       g_free (add_case (f->store, title, CW_CASE_TYPE_LONG_TERM, CW_CASE_STATUS_ACTIVE, NULL));
     }
 
+  /* Laid out in a thread: still being, as the dialog comes back. */
   f->dialog = CW_MEETING_DIALOG (cw_meeting_dialog_new (NULL, f->store));
+  g_assert_true (cw_meeting_dialog_is_preparing (f->dialog));
   cw_meeting_dialog_set_date (f->dialog, &meeting);
   gtk_window_present (GTK_WINDOW (f->dialog));
-  g_assert_true (cw_meeting_dialog_is_preparing (f->dialog));
 
   /* Unticked while the first layout runs. */
   cw_meeting_dialog_set_case_selected (f->dialog, LONG_TERM_ID, FALSE);
@@ -354,6 +374,8 @@ main (int   argc,
               test_logs_letters_after_save, fixture_teardown);
   g_test_add ("/meeting-dialog/not-now-logs-nothing", Fixture, NULL, fixture_setup,
               test_not_now_logs_nothing, fixture_teardown);
+  g_test_add ("/meeting-dialog/no-letters-not-saved", Fixture, NULL, fixture_setup,
+              test_no_letters_not_saved, fixture_teardown);
   g_test_add ("/meeting-dialog/laid-out-in-thread", Fixture, NULL, fixture_setup,
               test_laid_out_in_thread, fixture_teardown);
 

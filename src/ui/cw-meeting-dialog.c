@@ -95,7 +95,11 @@ chosen_roles (CwMeetingDialog *self)
 static void
 update_actions (CwMeetingDialog *self)
 {
-  gboolean has_letters = self->pack != NULL && cw_meeting_pack_count_letters (self->pack, NULL) > 0;
+  /* While the pack is laid out, what it holds is not known here: print
+   * and save build their own, and say so if it has no letters. */
+  gboolean has_letters = cw_meeting_dialog_is_preparing (self) ||
+                         (self->pack != NULL &&
+                          cw_meeting_pack_count_letters (self->pack, NULL) > 0);
 
   /* The pack shown may be the one just printed, laid out for the
    * printer: its pages wait for the new layout. */
@@ -112,8 +116,13 @@ update_actions (CwMeetingDialog *self)
 /* The preview */
 
 /* Lays @pack out as a PDF would, on a vector surface, so the preview
- * breaks its pages where the printout does. Safe in a thread: Pango's
- * default font map is the thread's own. */
+ * breaks its pages where the printout does.
+ *
+ * With a font map of its own, which the pack keeps as long as it lives:
+ * Pango's font maps are not safe to share between threads, and the pack
+ * is laid out in one thread, drawn in the main one and let go in a third.
+ * A pack laid out this way is only ever shown; printing and saving lay
+ * out packs of their own. */
 static guint
 lay_out (CwMeetingPack *pack,
          double         width,
@@ -121,10 +130,15 @@ lay_out (CwMeetingPack *pack,
 {
   cairo_surface_t *surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
   cairo_t *cr = cairo_create (surface);
-  PangoContext *context = pango_cairo_create_context (cr);
-  guint n_pages = cw_document_paginate (CW_DOCUMENT (pack), context, width, height);
+  PangoFontMap *font_map = pango_cairo_font_map_new ();
+  PangoContext *context = pango_font_map_create_context (font_map);
+  guint n_pages;
+
+  pango_cairo_update_context (cr, context);
+  n_pages = cw_document_paginate (CW_DOCUMENT (pack), context, width, height);
 
   g_object_unref (context);
+  g_object_unref (font_map);
   cairo_destroy (cr);
   cairo_surface_destroy (surface);
   return n_pages;
@@ -381,8 +395,7 @@ queue_rebuild (CwMeetingDialog *self)
   self->rebuild_source = g_timeout_add (REBUILD_DELAY_MS, rebuild_timeout_cb, self);
 }
 
-/* Pending changes are laid out, here and now, before anyone looks at the
- * pack: printing, saving, the tests. */
+/* Pending changes are laid out, here and now, for the tests to look at. */
 static void
 flush (CwMeetingDialog *self)
 {
@@ -579,23 +592,41 @@ offer_logging (CwMeetingDialog *self,
 
 /* Printing and saving */
 
+typedef struct {
+  GWeakRef dialog;
+  CwMeetingPack *pack;
+} Printing;
+
 static void
 print_done_cb (GtkPrintOperationResult result,
                gpointer                user_data)
 {
-  GWeakRef *ref = user_data;
-  g_autoptr(CwMeetingDialog) self = g_weak_ref_get (ref);
+  Printing *printing = user_data;
+  g_autoptr(CwMeetingDialog) self = g_weak_ref_get (&printing->dialog);
+  g_autoptr(CwMeetingPack) pack = printing->pack;
 
-  g_weak_ref_clear (ref);
-  g_free (ref);
-  if (self == NULL)
-    return;
+  g_weak_ref_clear (&printing->dialog);
+  g_free (printing);
+  /* The pack printed is the one to log, whatever the preview shows now. */
+  if (self != NULL && result == GTK_PRINT_OPERATION_RESULT_APPLY)
+    offer_logging (self, pack);
+}
 
-  /* The printer laid the pack out for itself: the preview lays out a new
-   * one, and the printed one is the one to log. */
-  if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
-    offer_logging (self, self->pack);
-  rebuild_now (self);
+/* A pack of its own for printing or saving, laid out by the printer or
+ * the PDF with the window's fonts; %NULL, and said, if it has no letters. */
+static CwMeetingPack *
+pack_to_print (CwMeetingDialog  *self,
+               GError          **error)
+{
+  g_autoptr(CwMeetingPack) pack = build_pack (self);
+
+  if (cw_meeting_pack_count_letters (pack, NULL) == 0)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                           _("The pack has no letters: choose a case and the letters to write."));
+      return NULL;
+    }
+  return g_steal_pointer (&pack);
 }
 
 static char *
@@ -612,13 +643,22 @@ print_action (GtkWidget  *widget,
               GVariant   *parameter)
 {
   CwMeetingDialog *self = CW_MEETING_DIALOG (widget);
-  GWeakRef *ref = g_new0 (GWeakRef, 1);
   g_autofree char *name = job_name (self);
+  g_autoptr(GError) error = NULL;
+  Printing *printing;
+  CwMeetingPack *pack;
 
-  flush (self);
-  g_weak_ref_init (ref, self);
-  cw_print_document (GTK_WINDOW (self), CW_DOCUMENT (self->pack), self->profile->paper_size,
-                     name, FALSE, print_done_cb, ref);
+  pack = pack_to_print (self, &error);
+  if (pack == NULL)
+    {
+      show_toast (self, error->message);
+      return;
+    }
+  printing = g_new0 (Printing, 1);
+  g_weak_ref_init (&printing->dialog, self);
+  printing->pack = pack;
+  cw_print_document (GTK_WINDOW (self), CW_DOCUMENT (pack), self->profile->paper_size,
+                     name, FALSE, print_done_cb, printing);
 }
 
 /**
@@ -634,18 +674,14 @@ cw_meeting_dialog_save_pdf (CwMeetingDialog  *self,
   g_autoptr(CwMeetingPack) pack = NULL;
   g_autofree char *name = NULL;
   g_autofree char *message = NULL;
-  gboolean ok;
 
   g_return_val_if_fail (CW_IS_MEETING_DIALOG (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  flush (self);
-  pack = g_object_ref (self->pack);
-  ok = cw_store_check_output_file (self->store, file, error) &&
-       cw_meeting_pack_write_pdf_file (pack, file, error);
-  /* The PDF laid the pack out for itself: the preview lays out a new one. */
-  rebuild_now (self);
-  if (!ok)
+  pack = pack_to_print (self, error);
+  if (pack == NULL ||
+      !cw_store_check_output_file (self->store, file, error) ||
+      !cw_meeting_pack_write_pdf_file (pack, file, error))
     return FALSE;
 
   name = g_file_get_basename (file);
