@@ -151,8 +151,7 @@ row_item_chosen_cb (CwCasePickerItem *item,
   gtk_check_button_set_active (row->check, item->chosen);
 }
 
-/* Case text is text, never markup; a long title is cut short, so the list
- * keeps room for its cases. */
+/* Case text is text, never markup. */
 static GtkWidget *
 row_label_new (void)
 {
@@ -162,8 +161,6 @@ row_label_new (void)
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_lines (GTK_LABEL (label), 2);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   return label;
 }
 
@@ -180,6 +177,10 @@ setup_cb (GtkSignalListItemFactory *factory,
 
   row->picker = self;
 
+  /* A long title is cut short, so the list keeps room for its cases; the
+   * line under it is never, as it may say what a case forbids. */
+  gtk_label_set_lines (GTK_LABEL (title), 2);
+  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
   gtk_widget_add_css_class (subtitle, "dim-label");
   gtk_widget_add_css_class (subtitle, "caption");
   gtk_box_append (GTK_BOX (labels), title);
@@ -231,7 +232,9 @@ bind_cb (GtkSignalListItemFactory *factory,
                           item->subtitle != NULL && *item->subtitle != '\0');
   gtk_check_button_set_active (row->check, item->chosen);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row->check),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  item->subtitle != NULL ? item->subtitle : "", -1);
   /* Set after the box follows the item, so following it is not a tick. */
   row->item = item;
   row->chosen_handler = g_signal_connect (item, "chosen-changed",
