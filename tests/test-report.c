@@ -537,6 +537,31 @@ test_list_open_cases (Fixture       *f,
   g_assert_true (g_ptr_array_find_with_equal_func (ids, FIXTURE_STUDENTS, g_str_equal, NULL));
 }
 
+/* The window's list of a year's cases, which reads only three dates of a
+ * timeline, chooses the cases the report holds, which reads all of it:
+ * every fixture, years before and after, with and without private entries. */
+static void
+test_list_open_agrees (Fixture       *f,
+                       gconstpointer  data)
+{
+  report_fixture_import (f, "report-private-status.xml");
+  report_fixture_import (f, "report-year-end.xml");
+
+  for (guint year = 2018; year <= 2028; year++)
+    for (int include_private = 0; include_private <= 1; include_private++)
+      {
+        g_autoptr(CwReport) report = report_fixture_build (f, year, NULL, include_private);
+        g_autoptr(GPtrArray) open = NULL;
+        g_autoptr(GError) error = NULL;
+
+        open = cw_report_list_open_cases (f->store, year, include_private, &error);
+        g_assert_no_error (error);
+        g_assert_cmpuint (open->len, ==, report->cases->len);
+        for (guint i = 0; i < open->len; i++)
+          g_assert_nonnull (find_case (report, g_ptr_array_index (open, i)));
+      }
+}
+
 static void
 test_chosen_cases (Fixture       *f,
                    gconstpointer  data)
@@ -901,6 +926,7 @@ main (int   argc,
   ADD ("cases/dates-unknown", test_dates_unknown);
   ADD ("cases/reopened-status", test_reopened_status);
   ADD ("cases/list-open", test_list_open_cases);
+  ADD ("cases/list-open-agrees", test_list_open_agrees);
   ADD ("cases/chosen", test_chosen_cases);
   ADD ("cases/refused", test_refused);
   ADD ("cases/none", test_no_cases);

@@ -127,24 +127,42 @@ year_of (const char *iso)
   return iso != NULL && cw_date_parse (iso, &date, NULL) ? date.year : 0;
 }
 
+/* What a case's timeline says of when the case was open: the years of
+ * its first and last entries, and of its first entry after a closing date
+ * the case keeps; 0 for none. Read from the entries, or from the store's
+ * cw_store_get_timeline_dates() without them. */
+typedef struct {
+  guint first;
+  guint last;
+  guint after_closed;
+} TimelineYears;
+
 static void
-entry_years (GPtrArray *entries,
-             guint     *first,
-             guint     *last)
+timeline_years (CwCase        *kase,
+                GPtrArray     *entries,
+                TimelineYears *years)
 {
-  *first = 0;
-  *last = 0;
+  const char *closed = cw_case_get_closed (kase);
+  const char *after = NULL;
+
+  years->first = 0;
+  years->last = 0;
   for (guint i = 0; entries != NULL && i < entries->len; i++)
     {
-      guint year = year_of (cw_entry_get_date (g_ptr_array_index (entries, i)));
+      const char *date = cw_entry_get_date (g_ptr_array_index (entries, i));
+      guint year = year_of (date);
 
       if (year == 0)
         continue;
-      if (*first == 0 || year < *first)
-        *first = year;
-      if (year > *last)
-        *last = year;
+      if (years->first == 0 || year < years->first)
+        years->first = year;
+      if (year > years->last)
+        years->last = year;
+      /* ISO dates of any precision compare as text. */
+      if (closed != NULL && strcmp (date, closed) > 0 && (after == NULL || strcmp (date, after) < 0))
+        after = date;
     }
+  years->after_closed = year_of (after);
 }
 
 /* The year a case closed now was closed in, or 0 if it is not closed. A
@@ -154,10 +172,10 @@ entry_years (GPtrArray *entries,
  * closed case without a closing date was closed in the year of its last
  * entry, and one without any date at all, long ago. */
 static guint
-closed_year (CwCase    *kase,
-             GPtrArray *entries)
+closed_year (CwCase              *kase,
+             const TimelineYears *years)
 {
-  guint year, first, last;
+  guint year;
 
   if (cw_case_get_status (kase) != CW_CASE_STATUS_CLOSED)
     return 0;
@@ -165,9 +183,7 @@ closed_year (CwCase    *kase,
   year = year_of (cw_case_get_closed (kase));
   if (year != 0)
     return year;
-
-  entry_years (entries, &first, &last);
-  return last != 0 ? last : 1;
+  return years->last != 0 ? years->last : 1;
 }
 
 /* A case not closed now that keeps a closing date was closed then and
@@ -175,43 +191,31 @@ closed_year (CwCase    *kase,
  * after the closing date; 0 when nothing was logged since, and so nothing
  * says when. */
 static guint
-reopened_year (CwCase    *kase,
-               GPtrArray *entries)
+reopened_year (CwCase              *kase,
+               const TimelineYears *years)
 {
-  const char *closed = cw_case_get_closed (kase);
-  const char *first = NULL;
-
-  if (cw_case_get_status (kase) == CW_CASE_STATUS_CLOSED || year_of (closed) == 0)
+  if (cw_case_get_status (kase) == CW_CASE_STATUS_CLOSED ||
+      year_of (cw_case_get_closed (kase)) == 0)
     return 0;
-
-  /* ISO dates of any precision compare as text. */
-  for (guint i = 0; entries != NULL && i < entries->len; i++)
-    {
-      const char *date = cw_entry_get_date (g_ptr_array_index (entries, i));
-
-      if (date != NULL && strcmp (date, closed) > 0 && (first == NULL || strcmp (date, first) < 0))
-        first = date;
-    }
-  return year_of (first);
+  return years->after_closed;
 }
 
 /* The year a case was opened in: its opening date's; without one, the
  * earliest of the urgent action's issue, its first entry and its closing;
  * 0 when nothing says. */
 static guint
-opened_year (CwCase    *kase,
-             GPtrArray *entries)
+opened_year (CwCase              *kase,
+             const TimelineYears *years)
 {
   guint opened = year_of (cw_case_get_opened (kase));
   guint known[2] = {
     year_of (cw_case_get_ua_issued (kase)),
     year_of (cw_case_get_closed (kase)),
   };
-  guint first, last;
+  guint first = years->first;
 
   if (opened != 0)
     return opened;
-  entry_years (entries, &first, &last);
   for (guint i = 0; i < G_N_ELEMENTS (known); i++)
     if (known[i] != 0 && (first == 0 || known[i] < first))
       first = known[i];
@@ -222,10 +226,10 @@ opened_year (CwCase    *kase,
  * closed until: the year before it came back, or 0 when it is not such a
  * case or nothing says when it came back. */
 static guint
-closed_until (CwCase    *kase,
-              GPtrArray *entries)
+closed_until (CwCase              *kase,
+              const TimelineYears *years)
 {
-  guint back = reopened_year (kase, entries);
+  guint back = reopened_year (kase, years);
 
   return back != 0 ? back - 1 : 0;
 }
@@ -241,6 +245,21 @@ open_in_needs_timeline (CwCase *kase)
           year_of (cw_case_get_closed (kase)) == 0) ||
          (cw_case_get_status (kase) != CW_CASE_STATUS_CLOSED &&
           year_of (cw_case_get_closed (kase)) != 0);
+}
+
+static gboolean
+open_in (CwCase              *kase,
+         const TimelineYears *years,
+         guint                year)
+{
+  guint opened = opened_year (kase, years);
+  guint closed = closed_year (kase, years);
+
+  if (closed == 0 && year > year_of (cw_case_get_closed (kase)) &&
+      year <= closed_until (kase, years))
+    return FALSE;
+
+  return opened != 0 && opened <= year && (closed == 0 || closed >= year);
 }
 
 /**
@@ -259,17 +278,12 @@ cw_report_case_is_open_in (CwCase    *kase,
                            GPtrArray *entries,
                            guint      year)
 {
-  guint opened, closed;
+  TimelineYears years;
 
   g_return_val_if_fail (CW_IS_CASE (kase), FALSE);
 
-  opened = opened_year (kase, entries);
-  closed = closed_year (kase, entries);
-  if (closed == 0 && year > year_of (cw_case_get_closed (kase)) &&
-      year <= closed_until (kase, entries))
-    return FALSE;
-
-  return opened != 0 && opened <= year && (closed == 0 || closed >= year);
+  timeline_years (kase, entries, &years);
+  return open_in (kase, &years, year);
 }
 
 /* One case */
@@ -452,10 +466,14 @@ set_status_at_end (CwReportCase *rc,
                    GPtrArray    *timeline,
                    guint         year)
 {
-  guint closed = closed_year (rc->kase, timeline);
-  guint kept = year_of (cw_case_get_closed (rc->kase));
-  guint opened = opened_year (rc->kase, timeline);
+  TimelineYears years;
+  guint closed, kept, opened;
   CwCaseStatus now = cw_case_get_status (rc->kase);
+
+  timeline_years (rc->kase, timeline, &years);
+  closed = closed_year (rc->kase, &years);
+  kept = year_of (cw_case_get_closed (rc->kase));
+  opened = opened_year (rc->kase, &years);
 
   rc->opened_later = opened > year;
   if (closed != 0 && closed <= year)
@@ -463,7 +481,7 @@ set_status_at_end (CwReportCase *rc,
       rc->status = CW_CASE_STATUS_CLOSED;
       rc->closed_in_year = closed == year;
     }
-  else if (closed == 0 && kept != 0 && kept <= year && year <= closed_until (rc->kase, timeline))
+  else if (closed == 0 && kept != 0 && kept <= year && year <= closed_until (rc->kase, &years))
     {
       rc->status = CW_CASE_STATUS_CLOSED;
       rc->closed_in_year = kept == year;
@@ -783,24 +801,26 @@ cw_report_list_open_cases (CwStore   *store,
   for (guint i = 0; i < cases->len; i++)
     {
       CwCase *kase = g_ptr_array_index (cases, i);
-      g_autoptr(GPtrArray) timeline = NULL;
+      TimelineYears years = { 0, 0, 0 };
 
       /* Most cases say when they were opened and closed: their timelines
-       * are not read, so that choosing a year stays quick. */
+       * are not read. The others' are read for the three dates that
+       * matter, not entry by entry, so that choosing a year stays quick. */
       if (open_in_needs_timeline (kase))
         {
-          timeline = cw_store_list_entries (store, cw_case_get_id (kase), error);
-          if (timeline == NULL)
-            return NULL;
-          if (!include_private)
-            {
-              GPtrArray *shown = public_entries (timeline);
+          g_autofree char *first = NULL;
+          g_autofree char *last = NULL;
+          g_autofree char *after = NULL;
 
-              g_ptr_array_unref (timeline);
-              timeline = shown;
-            }
+          if (!cw_store_get_timeline_dates (store, cw_case_get_id (kase), include_private,
+                                            cw_case_get_closed (kase), &first, &last, &after,
+                                            error))
+            return NULL;
+          years.first = year_of (first);
+          years.last = year_of (last);
+          years.after_closed = year_of (after);
         }
-      if (cw_report_case_is_open_in (kase, timeline, year))
+      if (open_in (kase, &years, year))
         g_ptr_array_add (ids, g_strdup (cw_case_get_id (kase)));
     }
   return g_steal_pointer (&ids);

@@ -71,6 +71,64 @@ cw_store_list_entries (CwStore     *self,
 }
 
 /**
+ * cw_store_get_timeline_dates:
+ * @include_private: whether private entries count
+ * @after: (nullable): a date, of any precision
+ * @first: (out) (optional): the date of the case's first entry, or %NULL
+ * @last: (out) (optional): the date of its last entry, or %NULL
+ * @first_after: (out) (optional): the date of its first entry after
+ *   @after, or %NULL
+ *
+ * What a case's timeline says of when the case was open, without reading
+ * it entry by entry. Dates of any precision compare as text.
+ */
+gboolean
+cw_store_get_timeline_dates (CwStore     *self,
+                             const char  *case_id,
+                             gboolean     include_private,
+                             const char  *after,
+                             char       **first,
+                             char       **last,
+                             char       **first_after,
+                             GError     **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (CW_IS_STORE (self), FALSE);
+  g_return_val_if_fail (case_id != NULL, FALSE);
+
+  stmt = cw_store_prepare (self,
+                           "SELECT min (date), max (date),"
+                           " min (CASE WHEN date > ?3 THEN date END)"
+                           " FROM entries WHERE case_id = ?1 AND (?2 OR private = 0)", error);
+  if (stmt == NULL)
+    return FALSE;
+  cw_sql_bind_text (stmt, 1, case_id);
+  sqlite3_bind_int (stmt, 2, include_private ? 1 : 0);
+  cw_sql_bind_text (stmt, 3, after);
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      if (first != NULL)
+        *first = cw_sql_column_dup (stmt, 0);
+      if (last != NULL)
+        *last = cw_sql_column_dup (stmt, 1);
+      if (first_after != NULL)
+        *first_after = cw_sql_column_dup (stmt, 2);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_ROW)
+    {
+      cw_store_set_sqlite_error (self, error, rc, _("Could not read the timeline"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
  * cw_store_list_entries_after:
  * @after: (nullable): an entry of the case; %NULL to start with the newest
  * @limit: how many entries at most

@@ -112,6 +112,14 @@ GPtrArray   *cw_store_list_entries_after    (CwStore           *self,
                                              GError           **error);
 guint        cw_store_count_entries         (CwStore           *self,
                                              const char        *case_id);
+gboolean     cw_store_get_timeline_dates    (CwStore           *self,
+                                             const char        *case_id,
+                                             gboolean           include_private,
+                                             const char        *after,
+                                             char             **first,
+                                             char             **last,
+                                             char             **first_after,
+                                             GError           **error);
 CwEntry     *cw_store_load_entry            (CwStore           *self,
                                              const char        *id,
                                              GError           **error);
